@@ -1,0 +1,17 @@
+package io.yingji;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The Yingji emergency-management platform (应急管理综合应用平台): one deployable, many modules. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class YingjiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(YingjiApplication.class, args);
+    }
+}

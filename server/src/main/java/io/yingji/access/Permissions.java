@@ -1,0 +1,15 @@
+package io.yingji.access;
+
+/** The permission names roles grant. Stored in the role_permission table; checked by modules. */
+public final class Permissions {
+
+    public static final String ENTERPRISE_READ = "enterprise:read";
+    public static final String ENTERPRISE_WRITE = "enterprise:write";
+    public static final String ENTERPRISE_IMPORT = "enterprise:import";
+    public static final String AUDIT_READ = "audit:read";
+    public static final String USER_READ = "user:read";
+    public static final String USER_MANAGE = "user:manage";
+
+    private Permissions() {
+    }
+}

@@ -1,0 +1,15 @@
+package io.yingji.access;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which columns of a table (with its alias) carry the attributes the data scope filters on. A table
+ * without an industry or enterprise column passes null for it; a region column is always required,
+ * because every record that belongs somewhere carries its region.
+ */
+public record ScopeColumns(String region, @Nullable String industry, @Nullable String enterpriseId) {
+
+    public static ScopeColumns region(String regionColumn) {
+        return new ScopeColumns(regionColumn, null, null);
+    }
+}

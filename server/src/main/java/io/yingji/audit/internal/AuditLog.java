@@ -1,0 +1,78 @@
+package io.yingji.audit.internal;
+
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.audit.AuditTrail;
+import io.yingji.shared.UtcTimestamps;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Appends to the {@code audit_event} table; there is deliberately no update or delete here. */
+@Service
+class AuditLog implements AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final CallerContext callers;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AuditLog(JdbcClient jdbc, CallerContext callers, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.callers = callers;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String entityType, @Nullable String entityId, @Nullable String regionCode,
+                       Map<String, ?> changes) {
+        Optional<Caller> caller = callers.current();
+        insert(caller.map(Caller::userId).orElse(null), caller.map(Caller::username).orElse("system"),
+                action, entityType, entityId, regionCode, changes);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(long actorId, String actorUsername, String action, String entityType,
+                         @Nullable String entityId, @Nullable String regionCode, Map<String, ?> changes) {
+        insert(actorId, actorUsername, action, entityType, entityId, regionCode, changes);
+    }
+
+    private void insert(@Nullable Long actorId, String actorUsername, String action, String entityType,
+                        @Nullable String entityId, @Nullable String regionCode, Map<String, ?> changes) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor_id, actor_username, remote_address, action, entity_type,
+                                         entity_id, region_code, changes)
+                values (:at, :actorId, :actor, :address, :action, :type, :entityId, :region, :changes)""")
+                .param("at", UtcTimestamps.of(clock.instant()))
+                .param("actorId", actorId)
+                .param("actor", actorUsername)
+                .param("address", remoteAddress())
+                .param("action", action)
+                .param("type", entityType)
+                .param("entityId", entityId)
+                .param("region", regionCode)
+                .param("changes", changes.isEmpty() ? null : json.writeValueAsString(changes))
+                .update();
+    }
+
+    /** The client's address as the servlet container saw it (behind a proxy, enable forwarded headers). */
+    private static @Nullable String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+}

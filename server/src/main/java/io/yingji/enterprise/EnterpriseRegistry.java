@@ -1,0 +1,32 @@
+package io.yingji.enterprise;
+
+import io.yingji.shared.PageOf;
+import io.yingji.shared.Problem.FieldProblem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registering, changing and finding enterprises, always within the caller's data scope. A read of
+ * an enterprise outside the scope finds nothing; a change to one is refused.
+ */
+public interface EnterpriseRegistry {
+
+    /** One row of an import file: its line number (1 = the header) and what it says. */
+    record ImportLine(int line, EnterpriseDraft draft) {
+    }
+
+    Enterprise register(EnterpriseDraft draft);
+
+    Enterprise change(long id, EnterpriseDraft draft);
+
+    /**
+     * Registers all lines or none: when any line is wrong, throws a problem listing every wrong line
+     * and field (together with {@code parseProblems} the file reader found), and writes nothing.
+     * Answers how many were registered.
+     */
+    int registerAll(List<ImportLine> lines, List<FieldProblem> parseProblems, String source);
+
+    Optional<Enterprise> find(long id);
+
+    PageOf<Enterprise> search(EnterpriseSearch search, int page, int size);
+}

@@ -1,0 +1,12 @@
+package io.yingji.enterprise;
+
+import io.yingji.shared.Industry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Filters of the enterprise list: a region (its whole subtree), an industry, and text matched
+ * against the name or the credit code. The caller's data scope always applies on top.
+ */
+public record EnterpriseSearch(@Nullable String regionCode, @Nullable Industry industry, @Nullable String text,
+                               @Nullable Boolean majorHazard) {
+}

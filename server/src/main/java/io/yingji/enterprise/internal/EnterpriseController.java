@@ -1,0 +1,90 @@
+package io.yingji.enterprise.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.enterprise.Enterprise;
+import io.yingji.enterprise.EnterpriseDraft;
+import io.yingji.enterprise.EnterpriseRegistry;
+import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.shared.Industry;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/enterprises")
+@Tag(name = "企业 Enterprises")
+class EnterpriseController {
+
+    record Imported(int imported) {
+    }
+
+    private final EnterpriseRegistry registry;
+    private final CallerContext callers;
+
+    EnterpriseController(EnterpriseRegistry registry, CallerContext callers) {
+        this.registry = registry;
+        this.callers = callers;
+    }
+
+    @GetMapping
+    @Operation(summary = "Enterprises in the caller's scope, paged; filter by region subtree, industry, name or credit code")
+    PageOf<Enterprise> list(@RequestParam(required = false) @Nullable String regionCode,
+                            @RequestParam(required = false) @Nullable Industry industry,
+                            @RequestParam(required = false) @Nullable String q,
+                            @RequestParam(required = false) @Nullable Boolean majorHazard,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size) {
+        callers.requirePermission(Permissions.ENTERPRISE_READ);
+        return registry.search(new EnterpriseSearch(regionCode, industry, q, majorHazard), page, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One enterprise; 404 when it does not exist or is outside the caller's scope")
+    Enterprise get(@PathVariable long id) {
+        callers.requirePermission(Permissions.ENTERPRISE_READ);
+        return registry.find(id).orElseThrow(() -> Problem.notFound("enterprise", id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Register an enterprise")
+    ResponseEntity<Enterprise> create(@RequestBody EnterpriseDraft draft) {
+        Enterprise created = registry.register(draft);
+        return ResponseEntity.created(URI.create("/api/enterprises/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change an enterprise; send the version last read to avoid overwriting someone else's change")
+    Enterprise update(@PathVariable long id, @RequestBody EnterpriseDraft draft) {
+        return registry.change(id, draft);
+    }
+
+    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import enterprises from .xlsx or .csv; all rows or none, with every bad row reported by line")
+    Imported importFile(@RequestParam("file") MultipartFile file) throws IOException {
+        callers.requirePermission(Permissions.ENTERPRISE_IMPORT);
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        ImportFile.Parsed parsed;
+        try (InputStream in = file.getInputStream()) {
+            parsed = ImportFile.read(name, in);
+        }
+        return new Imported(registry.registerAll(parsed.lines(), parsed.problems(), name));
+    }
+
+}

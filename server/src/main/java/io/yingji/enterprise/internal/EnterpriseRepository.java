@@ -1,0 +1,207 @@
+package io.yingji.enterprise.internal;
+
+import io.yingji.access.ScopeColumns;
+import io.yingji.access.ScopedQueries;
+import io.yingji.enterprise.Enterprise;
+import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.shared.Industry;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.RegionCode;
+import io.yingji.shared.UtcTimestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Enterprise rows. Reads go through {@link ScopedQueries}; the few unscoped methods answer only
+ * yes/no questions that must look across scopes (is this credit code taken anywhere, does this id exist).
+ */
+@Repository
+class EnterpriseRepository {
+
+    static final ScopeColumns COLUMNS = new ScopeColumns("e.region_code", "e.industry", "e.id");
+
+    private static final String SELECT = """
+            select e.*, r.name as region_name,
+                   exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null) as major_hazard
+            from enterprise e join region r on r.code = e.region_code
+            """;
+
+    private static final String COLUMN_LIST = """
+            credit_code, name, industry, above_scale, address, longitude, latitude, region_code, supervising_department_id,
+            legal_representative, legal_representative_phone, safety_manager, safety_manager_phone, employees,
+            hazchem_production, hazchem_operation, hazchem_storage, hazchem_use, three_places_three_enterprises,
+            micro_park_member""";
+
+    private static final String VALUE_LIST = """
+            :creditCode, :name, :industry, :aboveScale, :address, :longitude, :latitude, :regionCode, :department,
+            :legalRepresentative, :legalPhone, :safetyManager, :safetyPhone, :employees,
+            :hazchemProduction, :hazchemOperation, :hazchemStorage, :hazchemUse, :threePlaces, :microPark""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+    private final ScopedQueries scoped;
+
+    EnterpriseRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ScopedQueries scoped) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+        this.scoped = scoped;
+    }
+
+    Optional<Enterprise> findVisible(long id) {
+        return scoped.sql(SELECT + " where {scope} and e.id = :id", COLUMNS).param("id", id)
+                .query(EnterpriseRepository::map).optional();
+    }
+
+    /** Whether the id exists at all, in or out of scope: tells 403 (exists elsewhere) from 404. */
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from enterprise where id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    /** Which of these credit codes are already registered, anywhere: codes are unique nationwide. */
+    Set<String> takenCreditCodes(Collection<String> codes) {
+        Set<String> taken = new HashSet<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int from = 0; from < all.size(); from += 1000) {
+            taken.addAll(jdbc.sql("select credit_code from enterprise where credit_code in (:codes)")
+                    .param("codes", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query(String.class).list());
+        }
+        return taken;
+    }
+
+    Optional<Long> idOfCreditCode(String creditCode) {
+        return jdbc.sql("select id from enterprise where credit_code = :code").param("code", creditCode)
+                .query(Long.class).optional();
+    }
+
+    PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
+        StringBuilder where = new StringBuilder(" where {scope}");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search.regionCode() != null) {
+            where.append(" and e.region_code like :region");
+            params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
+        }
+        if (search.industry() != null) {
+            where.append(" and e.industry = :industry");
+            params.put("industry", search.industry().name());
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            where.append(" and (e.name like :text or e.credit_code = :code)");
+            params.put("text", "%" + escapeLike(search.text().trim()) + "%");
+            params.put("code", search.text().trim().toUpperCase());
+        }
+        if (search.majorHazard() != null) {
+            where.append(search.majorHazard() ? " and " : " and not ")
+                    .append("exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)");
+        }
+        var count = scoped.sql("select count(*) from enterprise e" + where, COLUMNS);
+        params.forEach(count::param);
+        long total = count.query(Long.class).single();
+        var select = scoped.sql(SELECT + where + " order by e.id limit :limit offset :offset", COLUMNS);
+        params.forEach(select::param);
+        List<Enterprise> content = select.param("limit", size).param("offset", (long) page * size)
+                .query(EnterpriseRepository::map).list();
+        return PageOf.of(content, page, size, total);
+    }
+
+    long insert(Row row, Instant now) {
+        var spec = jdbc.sql("insert into enterprise (" + COLUMN_LIST + ", version, created_at, updated_at) values ("
+                + VALUE_LIST + ", 0, :now, :now)");
+        bind(row, spec::param);
+        spec.param("now", UtcTimestamps.of(now));
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        spec.update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Inserts many rows in JDBC batches (the import and the demo city). */
+    void insertAll(List<Row> rows, Instant now) {
+        String sql = "insert into enterprise (" + COLUMN_LIST + ", version, created_at, updated_at) values ("
+                + VALUE_LIST + ", 0, :now, :now)";
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            MapSqlParameterSource[] batch = chunk.stream().map(row -> {
+                var source = new MapSqlParameterSource();
+                bind(row, source::addValue);
+                source.addValue("now", UtcTimestamps.of(now));
+                return source;
+            }).toArray(MapSqlParameterSource[]::new);
+            batches.batchUpdate(sql, batch);
+        }
+    }
+
+    /** Updates when the stored version still is {@code expectedVersion}; answers the rows changed (0 or 1). */
+    int update(long id, Row row, int expectedVersion, Instant now) {
+        var spec = jdbc.sql("""
+                update enterprise set credit_code = :creditCode, name = :name, industry = :industry,
+                    above_scale = :aboveScale, address = :address, longitude = :longitude, latitude = :latitude,
+                    region_code = :regionCode, supervising_department_id = :department,
+                    legal_representative = :legalRepresentative, legal_representative_phone = :legalPhone,
+                    safety_manager = :safetyManager, safety_manager_phone = :safetyPhone, employees = :employees,
+                    hazchem_production = :hazchemProduction, hazchem_operation = :hazchemOperation,
+                    hazchem_storage = :hazchemStorage, hazchem_use = :hazchemUse,
+                    three_places_three_enterprises = :threePlaces, micro_park_member = :microPark,
+                    version = version + 1, updated_at = :now
+                where id = :id and version = :version""");
+        bind(row, spec::param);
+        return spec.param("now", UtcTimestamps.of(now)).param("id", id).param("version", expectedVersion).update();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+    }
+
+    private static void bind(Row row, BiConsumer<String, Object> param) {
+        param.accept("creditCode", row.creditCode());
+        param.accept("name", row.name());
+        param.accept("industry", row.industry().name());
+        param.accept("aboveScale", row.aboveScale());
+        param.accept("address", row.address());
+        param.accept("longitude", row.longitude());
+        param.accept("latitude", row.latitude());
+        param.accept("regionCode", row.regionCode());
+        param.accept("department", row.supervisingDepartmentId());
+        param.accept("legalRepresentative", row.legalRepresentative());
+        param.accept("legalPhone", row.legalRepresentativePhone());
+        param.accept("safetyManager", row.safetyManager());
+        param.accept("safetyPhone", row.safetyManagerPhone());
+        param.accept("employees", row.employees());
+        param.accept("hazchemProduction", row.hazchemProduction());
+        param.accept("hazchemOperation", row.hazchemOperation());
+        param.accept("hazchemStorage", row.hazchemStorage());
+        param.accept("hazchemUse", row.hazchemUse());
+        param.accept("threePlaces", row.threePlacesThreeEnterprises());
+        param.accept("microPark", row.microParkMember());
+    }
+
+    static Enterprise map(ResultSet rs, int n) throws SQLException {
+        return new Enterprise(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
+                Industry.valueOf(rs.getString("industry")), rs.getBoolean("above_scale"), rs.getString("address"),
+                rs.getDouble("longitude"), rs.getDouble("latitude"), rs.getString("region_code"), rs.getString("region_name"),
+                rs.getObject("supervising_department_id", Long.class), rs.getString("legal_representative"),
+                rs.getString("legal_representative_phone"), rs.getString("safety_manager"), rs.getString("safety_manager_phone"),
+                rs.getObject("employees", Integer.class), rs.getBoolean("hazchem_production"), rs.getBoolean("hazchem_operation"),
+                rs.getBoolean("hazchem_storage"), rs.getBoolean("hazchem_use"), rs.getBoolean("three_places_three_enterprises"),
+                rs.getBoolean("micro_park_member"), rs.getBoolean("major_hazard"), rs.getInt("version"),
+                UtcTimestamps.read(rs, "created_at"), UtcTimestamps.read(rs, "updated_at"));
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

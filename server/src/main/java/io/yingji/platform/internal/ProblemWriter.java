@@ -1,0 +1,55 @@
+package io.yingji.platform.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds problem details with localized text; also writes them where MVC is not involved (filters). */
+@Component
+class ProblemWriter {
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final JsonMapper json;
+
+    ProblemWriter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+    }
+
+    ProblemDetail problem(HttpServletRequest request, int status, String messageKey, Object... args) {
+        Locale locale = locales.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create("urn:yingji:problem:" + messageKey));
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.setTitle(message(locale, "problem.title." + status, known == null ? "Error" : known.getReasonPhrase()));
+        problem.setDetail(message(locale, messageKey, messageKey, args));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    String message(Locale locale, String key, String fallback, Object... args) {
+        return messages.getMessage(key, args, fallback, locale);
+    }
+
+    Locale locale(HttpServletRequest request) {
+        return locales.resolveLocale(request);
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem(request, status, messageKey));
+    }
+}

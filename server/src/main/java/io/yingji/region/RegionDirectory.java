@@ -1,0 +1,31 @@
+package io.yingji.region;
+
+import io.yingji.shared.BoundingBox;
+import io.yingji.shared.RegionCode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Lookups in the region tree for other modules. The tree is small (tens of thousands of rows at
+ * most) and changes rarely, so it is held in memory; {@link #reload()} after writing to it.
+ */
+public interface RegionDirectory {
+
+    Optional<Region> find(RegionCode code);
+
+    List<Region> children(RegionCode code);
+
+    /** From the province down to the region's parent. */
+    List<Region> ancestors(RegionCode code);
+
+    /** The region's own box, or the nearest ancestor's that is known, or all of China. */
+    BoundingBox extentOf(RegionCode code);
+
+    /** The name path, e.g. 浙江省 杭州市 拱墅区. */
+    String fullName(RegionCode code);
+
+    /** Adds regions (parents before children) and reloads the tree; for imports and the demo city. */
+    void addAll(List<Region> regions);
+
+    void reload();
+}

@@ -1,0 +1,80 @@
+package io.yingji.shared;
+
+import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A failure to show the caller as an RFC 9457 problem: an HTTP status, a message key resolved in the
+ * caller's language, and field errors where input was wrong. Modules throw these; the web layer renders.
+ */
+public class Problem extends RuntimeException {
+
+    /**
+     * One wrong field: its path in the request, a message key and the key's arguments; {@code line}
+     * is the line of an imported file the field came from, null for a request body.
+     */
+    public record FieldProblem(@Nullable Integer line, String field, String messageKey, Object... args) {
+
+        public FieldProblem(String field, String messageKey, Object... args) {
+            this(null, field, messageKey, args);
+        }
+    }
+
+    private final int status;
+    private final String messageKey;
+    private final transient Object[] args;
+    private final transient List<FieldProblem> fieldProblems;
+
+    public Problem(int status, String messageKey, Object... args) {
+        this(status, messageKey, List.of(), args);
+    }
+
+    public Problem(int status, String messageKey, List<FieldProblem> fieldProblems, Object... args) {
+        super(messageKey);
+        this.status = status;
+        this.messageKey = messageKey;
+        this.args = args;
+        this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    /** 404: the record does not exist, or the caller may not know it exists. */
+    public static Problem notFound(String what, Object id) {
+        return new Problem(404, "problem.not-found", new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what), id);
+    }
+
+    /** 403: the caller may see the record but not act on it this way. */
+    public static Problem forbidden() {
+        return new Problem(403, "problem.forbidden");
+    }
+
+    /** 400 with field errors. */
+    public static Problem invalid(List<FieldProblem> fieldProblems) {
+        return new Problem(400, "problem.invalid", fieldProblems);
+    }
+
+    public static Problem invalid(String field, String messageKey, Object... args) {
+        return invalid(List.of(new FieldProblem(field, messageKey, args)));
+    }
+
+    /** 409: the request conflicts with the record's current state. */
+    public static Problem conflict(String messageKey, Object... args) {
+        return new Problem(409, messageKey, args);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args;
+    }
+
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
+}
