@@ -107,7 +107,7 @@ final class DemoEnterprises {
         double lon = inside(box.minLongitude(), box.maxLongitude());
         double lat = inside(box.minLatitude(), box.maxLatitude());
         Region township = place.level() == 5 ? byCode.get(place.parent().value()) : place;
-        String address = cityOf(countyCode) + county.name() + (township.level() == 4 ? township.name() : "")
+        String address = cityOf(countyCode).replace("平湖", "嘉兴") + "市" + county.name() + (township.level() == 4 ? township.name() : "")
                 + ROADS[random.nextInt(ROADS.length)] + (1 + random.nextInt(999)) + "号";
         boolean chemical = industry == Industry.CHEMICAL;
         int employees = switch (industry) {

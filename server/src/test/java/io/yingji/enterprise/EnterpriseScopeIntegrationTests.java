@@ -1,0 +1,166 @@
+package io.yingji.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yingji.support.Api;
+import io.yingji.support.Api.Response;
+import io.yingji.support.Enterprises;
+import io.yingji.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** 差别化授权: each level sees and changes only its own region, industry and enterprise. */
+@IntegrationTest
+class EnterpriseScopeIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    private long anyEnterpriseIn(String prefix) {
+        return jdbc.sql("select min(id) from enterprise where region_code like :p").param("p", prefix + "%")
+                .query(Long.class).single();
+    }
+
+    private long countIn(String prefix) {
+        return jdbc.sql("select count(*) from enterprise where region_code like :p").param("p", prefix + "%")
+                .query(Long.class).single();
+    }
+
+    private JsonNode enterprise(long id) {
+        return api.get("admin", "/api/enterprises/" + id).body();
+    }
+
+    @Test
+    void gongshuSeesAllOfGongshuAndNothingElse() {
+        Response page = api.get("gongshu", "/api/enterprises?size=500");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().path("totalElements").asLong()).isEqualTo(countIn("330105")).isGreaterThan(100);
+        assertThat(page.body().path("content").valueStream().map(e -> e.path("regionCode").asString()))
+                .isNotEmpty().allMatch(code -> code.startsWith("330105"));
+    }
+
+    @Test
+    void gongshuCannotReadAXihuEnterprise() {
+        Response response = api.get("gongshu", "/api/enterprises/" + anyEnterpriseIn("330106"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headers().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.detail()).contains("未找到");
+    }
+
+    @Test
+    void gongshuCannotChangeAXihuEnterpriseAndNothingChanges() {
+        long xihu = anyEnterpriseIn("330106");
+        JsonNode before = enterprise(xihu);
+        var body = api.json().convertValue(before, java.util.Map.class);
+        body.keySet().retainAll(java.util.Set.of("creditCode", "industry", "address", "longitude", "latitude",
+                "regionCode", "legalRepresentative", "safetyManager", "safetyManagerPhone"));
+        body.put("name", "被越权修改的企业");
+        Response response = api.put("gongshu", "/api/enterprises/" + xihu, body);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(enterprise(xihu).path("name").asString()).isEqualTo(before.path("name").asString());
+        assertThat(enterprise(xihu).path("version").asInt()).isEqualTo(before.path("version").asInt());
+    }
+
+    @Test
+    void gongshuCannotRegisterAnEnterpriseInXihu() {
+        long before = countIn("330106");
+        Response response = api.post("gongshu", "/api/enterprises", Enterprises.inXihu(120.10, 30.25));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(countIn("330106")).isEqualTo(before);
+    }
+
+    @Test
+    void gongshuCannotSeeOrAddHazardSourcesOfAXihuEnterprise() {
+        long xihu = anyEnterpriseIn("330106");
+        assertThat(api.get("gongshu", "/api/enterprises/" + xihu + "/hazard-sources").status()).isEqualTo(404);
+        Response add = api.post("gongshu", "/api/enterprises/" + xihu + "/hazard-sources", java.util.Map.of(
+                "name", "液氨储罐区", "exposedPeople", 10, "chemicals", java.util.List.of(java.util.Map.of("chemical", "AMMONIA", "quantity", 20))));
+        assertThat(add.status()).isEqualTo(403);
+    }
+
+    @Test
+    void hangzhouSeesGongshuAndXihu() {
+        assertThat(api.get("hangzhou", "/api/enterprises/" + anyEnterpriseIn("330105")).status()).isEqualTo(200);
+        assertThat(api.get("hangzhou", "/api/enterprises/" + anyEnterpriseIn("330106")).status()).isEqualTo(200);
+        Response page = api.get("hangzhou", "/api/enterprises?size=1");
+        assertThat(page.body().path("totalElements").asLong()).isEqualTo(countIn("3301"));
+        assertThat(api.get("hangzhou", "/api/enterprises/" + anyEnterpriseIn("3302")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void qiyeSeesOnlyItsOwnEnterprise() {
+        long own = api.get("qiye", "/api/me").body().path("enterpriseId").asLong();
+        Response page = api.get("qiye", "/api/enterprises?size=50");
+        assertThat(page.body().path("totalElements").asLong()).isEqualTo(1);
+        assertThat(page.body().path("content").get(0).path("id").asLong()).isEqualTo(own);
+        long neighbour = jdbc.sql("select min(id) from enterprise where region_code like '330105%' and id <> :own")
+                .param("own", own).query(Long.class).single();
+        assertThat(api.get("qiye", "/api/enterprises/" + neighbour).status()).isEqualTo(404);
+        assertThat(api.get("qiye", "/api/enterprises/" + own).status()).isEqualTo(200);
+    }
+
+    @Test
+    void qiyeCannotRegisterNewEnterprises() {
+        Response response = api.post("qiye", "/api/enterprises", Enterprises.inGongshu());
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anIndustryDepartmentSeesOnlyItsIndustryInItsRegion() {
+        Response page = api.get("zhujian", "/api/enterprises?size=500");
+        long construction = jdbc.sql("select count(*) from enterprise where region_code like '330105%' and industry = 'CONSTRUCTION'")
+                .query(Long.class).single();
+        assertThat(page.body().path("totalElements").asLong()).isEqualTo(construction).isPositive();
+        assertThat(page.body().path("content").valueStream().map(e -> e.path("industry").asString()))
+                .allMatch("CONSTRUCTION"::equals);
+        long chemical = jdbc.sql("select min(id) from enterprise where region_code like '330105%' and industry = 'CHEMICAL'")
+                .query(Long.class).single();
+        assertThat(api.get("zhujian", "/api/enterprises/" + chemical).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aGridWorkerMayReadButNotChange() {
+        long inVillage = anyEnterpriseIn("330105001001");
+        assertThat(api.get("wangge", "/api/enterprises/" + inVillage).status()).isEqualTo(200);
+        JsonNode current = enterprise(inVillage);
+        var body = api.json().convertValue(current, java.util.Map.class);
+        body.keySet().removeAll(java.util.Set.of("id", "regionName", "majorHazard", "createdAt", "updatedAt"));
+        assertThat(api.put("wangge", "/api/enterprises/" + inVillage, body).status()).isEqualTo(403);
+        assertThat(api.get("wangge", "/api/enterprises/" + anyEnterpriseIn("330105002")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void filtersNarrowTheScopeButNeverWidenIt() {
+        Response xihuFilter = api.get("gongshu", "/api/enterprises?regionCode=330106");
+        assertThat(xihuFilter.status()).isEqualTo(200);
+        assertThat(xihuFilter.body().path("totalElements").asLong()).isZero();
+        Response street = api.get("gongshu", "/api/enterprises?regionCode=330105005&industry=CHEMICAL");
+        long expected = jdbc.sql("select count(*) from enterprise where region_code like '330105005%' and industry = 'CHEMICAL'")
+                .query(Long.class).single();
+        assertThat(street.body().path("totalElements").asLong()).isEqualTo(expected);
+        Response byName = api.get("gongshu", "/api/enterprises?q=运河精细化工");
+        assertThat(byName.body().path("content").get(0).path("name").asString()).isEqualTo("杭州运河精细化工有限公司");
+    }
+
+    @Test
+    void withoutLoginNothingIsShown() {
+        Response response = api.send(HttpMethod.GET, "/api/enterprises", null, null, java.util.Map.of());
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.detail()).isEqualTo("请先登录");
+    }
+}

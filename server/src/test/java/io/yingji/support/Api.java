@@ -1,0 +1,118 @@
+package io.yingji.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform's HTTP API as a client sees it: real requests to the running server. Answers are
+ * never turned into exceptions, so tests can assert on every status.
+ */
+public class Api {
+
+    public static final String PASSWORD = "Yingji@2026";
+
+    /** A status, headers and the JSON body (a missing node when there is none). */
+    public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+        public String detail() {
+            return body.path("detail").asString();
+        }
+
+        public List<String> errorFields() {
+            return body.path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+        }
+    }
+
+    private final RestClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, String> tokens = new HashMap<>();
+
+    public Api(int port) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A bearer token of the demo account, logged in once per Api instance. */
+    public String token(String username) {
+        return tokens.computeIfAbsent(username, u -> {
+            Response login = login(u, PASSWORD);
+            if (login.status() != 200) {
+                throw new IllegalStateException("login of " + u + " failed: " + login.body());
+            }
+            return login.body().path("token").asString();
+        });
+    }
+
+    public Response login(String username, String password) {
+        return send(HttpMethod.POST, "/api/auth/login", null, Map.of("username", username, "password", password), Map.of());
+    }
+
+    public Response get(String username, String path) {
+        return send(HttpMethod.GET, path, token(username), null, Map.of());
+    }
+
+    public Response post(String username, String path, Object body) {
+        return send(HttpMethod.POST, path, token(username), body, Map.of());
+    }
+
+    public Response put(String username, String path, Object body) {
+        return send(HttpMethod.PUT, path, token(username), body, Map.of());
+    }
+
+    public Response delete(String username, String path) {
+        return send(HttpMethod.DELETE, path, token(username), null, Map.of());
+    }
+
+    public Response upload(String username, String path, String filename, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return send(HttpMethod.POST, path, token(username), form, Map.of(HttpHeaders.CONTENT_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE));
+    }
+
+    public Response send(HttpMethod method, String path, @Nullable String token, @Nullable Object body,
+                         Map<String, String> headers) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        if (body != null) {
+            if (body instanceof String text) {
+                request.contentType(MediaType.APPLICATION_JSON).body(text);
+            } else if (body instanceof MultiValueMap<?, ?>) {
+                request.body(body);
+            } else {
+                request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+            }
+        }
+        return request.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            JsonNode node;
+            try {
+                node = bytes.length == 0 ? json.missingNode() : json.readTree(bytes);
+            } catch (RuntimeException notJson) {
+                node = json.getNodeFactory().stringNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return new Response(res.getStatusCode().value(), res.getHeaders(), node);
+        });
+    }
+
+    public JsonMapper json() {
+        return json;
+    }
+}
