@@ -38,8 +38,10 @@ class AuditLog implements AuditTrail {
     public void record(String action, String entityType, @Nullable String entityId, @Nullable String regionCode,
                        Map<String, ?> changes) {
         Optional<Caller> caller = callers.current();
+        // a record without a region of its own (an import, a logout) belongs where its author works
+        String region = regionCode != null ? regionCode : caller.map(c -> c.region().value()).orElse(null);
         insert(caller.map(Caller::userId).orElse(null), caller.map(Caller::username).orElse("system"),
-                action, entityType, entityId, regionCode, changes);
+                action, entityType, entityId, region, changes);
     }
 
     @Override

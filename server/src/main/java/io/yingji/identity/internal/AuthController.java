@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.Caller;
 import io.yingji.access.CallerContext;
-import io.yingji.audit.AuditTrail;
 import io.yingji.identity.Departments;
 import io.yingji.region.RegionDirectory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -55,15 +53,13 @@ class AuthController {
     private final CallerContext callers;
     private final RegionDirectory regions;
     private final Departments departments;
-    private final AuditTrail audit;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AuthController(Login login, CallerContext callers, RegionDirectory regions, Departments departments, AuditTrail audit) {
+    AuthController(Login login, CallerContext callers, RegionDirectory regions, Departments departments) {
         this.login = login;
         this.callers = callers;
         this.regions = regions;
         this.departments = departments;
-        this.audit = audit;
     }
 
     @PostMapping("/api/auth/login")
@@ -84,12 +80,9 @@ class AuthController {
     @PostMapping("/api/auth/logout")
     @Operation(summary = "Revoke the bearer token of the request and end the session")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        callers.current().ifPresent(caller -> audit.record("logout", "user", String.valueOf(caller.userId()),
-                caller.region().value(), Map.of()));
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.startsWith("Bearer ")) {
-            login.revoke(header.substring(7).trim());
-        }
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        callers.current().ifPresent(caller -> login.logout(caller, token));
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

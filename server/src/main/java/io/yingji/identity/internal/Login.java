@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,7 +68,7 @@ class Login implements Authenticator {
             boolean lock = attempts >= settings.maxFailedAttempts();
             accounts.recordFailure(account.id(), lock ? 0 : attempts, lock ? now.plus(settings.lockDuration()) : null);
             audit.recordAs(account.id(), account.username(), lock ? "login.locked" : "login.failed", "user",
-                    String.valueOf(account.id()), null, Map.of("attempts", attempts));
+                    String.valueOf(account.id()), account.regionCode(), Map.of("attempts", attempts));
             if (lock) {
                 throw new Problem(423, "identity.login.locked", settings.lockDuration().toMinutes());
             }
@@ -89,9 +90,13 @@ class Login implements Authenticator {
         return accounts.liveTokenUser(hash(token), clock.instant()).flatMap(accounts::loadCaller);
     }
 
+    /** Ends a caller's API token (when the request carried one) and records the logout. */
     @Transactional
-    void revoke(String token) {
-        accounts.revokeToken(hash(token), clock.instant());
+    void logout(Caller caller, @Nullable String token) {
+        if (token != null) {
+            accounts.revokeToken(hash(token), clock.instant());
+        }
+        audit.record("logout", "user", String.valueOf(caller.userId()), caller.region().value(), Map.of());
     }
 
     private static String newToken() {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserAccounts implements Departments {
 
-    record Account(long id, String username, String passwordHash, boolean enabled, int failedAttempts,
-                   @Nullable Instant lockedUntil) {
+    record Account(long id, String username, String regionCode, String passwordHash, boolean enabled,
+                   int failedAttempts, @Nullable Instant lockedUntil) {
     }
 
     private final JdbcClient jdbc;
@@ -32,10 +32,11 @@ class UserAccounts implements Departments {
 
     Optional<Account> findByUsername(String username) {
         return jdbc.sql("""
-                select id, username, password_hash, enabled, failed_attempts, locked_until
+                select id, username, region_code, password_hash, enabled, failed_attempts, locked_until
                 from app_user where username = :username""")
                 .param("username", username)
-                .query((rs, n) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
+                .query((rs, n) -> new Account(rs.getLong("id"), rs.getString("username"), rs.getString("region_code"),
+                        rs.getString("password_hash"),
                         rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
                         UtcTimestamps.read(rs, "locked_until")))
                 .optional();

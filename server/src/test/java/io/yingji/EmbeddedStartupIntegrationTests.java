@@ -1,0 +1,56 @@
+package io.yingji;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yingji.support.Api;
+import io.yingji.support.Api.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The newcomer's path: the embedded profile on an H2 file database, the same migrations, the demo
+ * city loaded on first start, the demo accounts able to log in and see their region.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+class EmbeddedStartupIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void h2File(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("yingji-h2-");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("yingji")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("yingji.demo.enterprises", () -> "400");
+    }
+
+    @Test
+    void startsOnH2WithTheDemoCity() {
+        Api api = new Api(port);
+        Response me = api.get("gongshu", "/api/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.body().path("regionName").asString()).isEqualTo("浙江省 杭州市 拱墅区");
+        Response gongshu = api.get("gongshu", "/api/enterprises?size=100");
+        assertThat(gongshu.body().path("totalElements").asLong()).isGreaterThan(50);
+        assertThat(gongshu.body().path("content").valueStream().map(e -> e.path("regionCode").asString()))
+                .allMatch(code -> code.startsWith("330105"));
+        Response qiye = api.get("qiye", "/api/enterprises");
+        assertThat(qiye.body().path("totalElements").asLong()).isEqualTo(1);
+        assertThat(api.get("gongshu", "/api/enterprises/" + qiye.body().path("content").get(0).path("id").asLong()).status())
+                .isEqualTo(200);
+        assertThat(api.get("xihu", "/api/enterprises/" + qiye.body().path("content").get(0).path("id").asLong()).status())
+                .isEqualTo(404);
+        Response search = api.get("hangzhou", "/api/enterprises?q=运河&regionCode=330105");
+        assertThat(search.status()).isEqualTo(200);
+        Response audit = api.get("shenji", "/api/audit?size=5");
+        assertThat(audit.status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,60 @@
+package io.yingji.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yingji.support.Api;
+import io.yingji.support.Api.Response;
+import io.yingji.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class RegionIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    @Test
+    void gongshuHasItsEighteenStreets() {
+        Response children = api.get("gongshu", "/api/regions/330105/children");
+        assertThat(children.status()).isEqualTo(200);
+        assertThat(children.body().valueStream().map(r -> r.path("name").asString()))
+                .hasSize(18).contains("米市巷街道", "湖墅街道", "武林街道", "东新街道", "石桥街道");
+    }
+
+    @Test
+    void aTownshipSeesItsPathUpwardButNotItsNeighbours() {
+        Response detail = api.get("mishixiang", "/api/regions/330105001");
+        assertThat(detail.body().path("ancestors").valueStream().map(r -> r.path("name").asString()))
+                .containsExactly("浙江省", "杭州市", "拱墅区");
+        assertThat(api.get("mishixiang", "/api/regions/330105").status()).isEqualTo(200);
+        assertThat(api.get("mishixiang", "/api/regions/330105002").status()).isEqualTo(404);
+        assertThat(api.get("mishixiang", "/api/regions/330105/children").body().valueStream()
+                .map(r -> r.path("code").asString())).containsExactly("330105001");
+    }
+
+    @Test
+    void theCityBureauSeesAllItsDistrictsButNotOtherCities() {
+        Response districts = api.get("hangzhou", "/api/regions/330100/children");
+        assertThat(districts.body().valueStream().map(r -> r.path("name").asString()))
+                .contains("上城区", "拱墅区", "西湖区", "滨江区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区", "桐庐县", "淳安县", "建德市")
+                .doesNotContain("下城区", "江干区");
+        assertThat(api.get("hangzhou", "/api/regions/330200").status()).isEqualTo(404);
+        assertThat(api.get("admin", "/api/regions/330482").body().path("region").path("name").asString()).isEqualTo("平湖市");
+    }
+
+    @Test
+    void malformedCodesAreRefused() {
+        Response response = api.get("gongshu", "/api/regions/33010");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.detail()).contains("格式不正确");
+    }
+}
