@@ -29,4 +29,9 @@ public interface EnterpriseRegistry {
     Optional<Enterprise> find(long id);
 
     PageOf<Enterprise> search(EnterpriseSearch search, int page, int size);
+
+    /** Everything the search matches within scope, at most {@value #MAX_EXPORT} rows; the export is audited. */
+    List<Enterprise> export(EnterpriseSearch search);
+
+    int MAX_EXPORT = 50_000;
 }

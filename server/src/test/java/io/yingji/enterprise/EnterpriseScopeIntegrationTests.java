@@ -158,6 +158,29 @@ class EnterpriseScopeIntegrationTests {
     }
 
     @Test
+    void exportsOnlyWhatTheCallerMaySee() throws Exception {
+        Response gongshu = api.send(HttpMethod.GET, "/api/enterprises/export", api.token("gongshu"), null, java.util.Map.of());
+        assertThat(gongshu.status()).isEqualTo(200);
+        assertThat(gongshu.headers().getContentDisposition().getFilename()).isEqualTo("企业名录.xlsx");
+        java.util.List<String> regionCodes = regionColumn(api.download("gongshu", "/api/enterprises/export"));
+        assertThat(regionCodes).hasSize((int) countIn("330105")).allMatch(code -> code.startsWith("330105"));
+        assertThat(regionColumn(api.download("qiye", "/api/enterprises/export"))).hasSize(1);
+        assertThat(regionColumn(api.download("gongshu", "/api/enterprises/export?regionCode=330106"))).isEmpty();
+    }
+
+    private static java.util.List<String> regionColumn(byte[] workbook) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("行政区划代码");
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                codes.add(sheet.getRow(r).getCell(7).getStringCellValue());
+            }
+            return codes;
+        }
+    }
+
+    @Test
     void withoutLoginNothingIsShown() {
         Response response = api.send(HttpMethod.GET, "/api/enterprises", null, null, java.util.Map.of());
         assertThat(response.status()).isEqualTo(401);

@@ -52,6 +52,18 @@ class RegionIntegrationTests {
     }
 
     @Test
+    void childrenComeAsGeoJsonForTheMap() {
+        Response geojson = api.get("gongshu", "/api/regions/330105/children/geojson");
+        assertThat(geojson.body().path("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(geojson.body().path("features").size()).isEqualTo(18);
+        var first = geojson.body().path("features").get(0);
+        assertThat(first.path("properties").path("name").asString()).isEqualTo("米市巷街道");
+        assertThat(first.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(first.path("geometry").path("coordinates").get(0).size()).isEqualTo(5);
+        assertThat(api.get("gongshu", "/api/regions/330106/children/geojson").status()).isEqualTo(404);
+    }
+
+    @Test
     void malformedCodesAreRefused() {
         Response response = api.get("gongshu", "/api/regions/33010");
         assertThat(response.status()).isEqualTo(400);

@@ -84,6 +84,12 @@ public class Api {
         return send(HttpMethod.POST, path, token(username), form, Map.of(HttpHeaders.CONTENT_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
+    /** The raw bytes of a download (an export), failing unless it answers 200. */
+    public byte[] download(String username, String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token(username))
+                .retrieve().body(byte[].class);
+    }
+
     public Response send(HttpMethod method, String path, @Nullable String token, @Nullable Object body,
                          Map<String, String> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path);

@@ -11,10 +11,15 @@ import io.yingji.enterprise.EnterpriseSearch;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +58,33 @@ class EnterpriseController {
                             @RequestParam(defaultValue = "20") int size) {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
         return registry.search(new EnterpriseSearch(regionCode, industry, q, majorHazard), page, size);
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "The filtered list (within scope) as an Excel file in the import template's columns")
+    void export(@RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable Industry industry,
+                @RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable Boolean majorHazard,
+                HttpServletResponse response) throws IOException {
+        callers.requirePermission(Permissions.ENTERPRISE_READ);
+        List<Enterprise> rows = registry.export(new EnterpriseSearch(regionCode, industry, q, majorHazard));
+        excel(response, "企业名录.xlsx");
+        EnterpriseWorkbook.write(rows, response.getOutputStream());
+    }
+
+    @GetMapping("/import/template")
+    @Operation(summary = "An empty import template (.xlsx)")
+    void template(HttpServletResponse response) throws IOException {
+        callers.require();
+        excel(response, "企业导入模板.xlsx");
+        EnterpriseWorkbook.write(List.of(), response.getOutputStream());
+    }
+
+    private static void excel(HttpServletResponse response, String filename) {
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(filename, StandardCharsets.UTF_8).build().toString());
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     @GetMapping("/{id}")

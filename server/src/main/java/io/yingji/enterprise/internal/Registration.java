@@ -157,6 +157,21 @@ class Registration implements EnterpriseRegistry {
         return enterprises.search(search, page, size);
     }
 
+    @Override
+    @Transactional
+    public List<Enterprise> export(EnterpriseSearch search) {
+        if (search.regionCode() != null && !RegionCode.isValid(search.regionCode())) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", search.regionCode());
+        }
+        PageOf<Enterprise> page = enterprises.search(search, 0, MAX_EXPORT);
+        if (page.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "enterprise.export.too-many", page.totalElements(), MAX_EXPORT);
+        }
+        audit.record("enterprise.export", "enterprise", null, search.regionCode(),
+                Map.of("count", page.content().size(), "filter", String.valueOf(search)));
+        return page.content();
+    }
+
     private void requireWritePermission() {
         if (!callers.isSystem()) {
             callers.requirePermission(Permissions.ENTERPRISE_WRITE);

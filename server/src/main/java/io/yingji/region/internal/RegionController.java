@@ -9,12 +9,16 @@ import io.yingji.region.RegionDirectory;
 import io.yingji.shared.BoundingBox;
 import io.yingji.shared.Problem;
 import io.yingji.shared.RegionCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The region tree as the caller may see it: their own region, everything below it, and the path up
@@ -34,10 +38,12 @@ class RegionController {
 
     private final RegionDirectory regions;
     private final CallerContext callers;
+    private final JsonMapper json;
 
-    RegionController(RegionDirectory regions, CallerContext callers) {
+    RegionController(RegionDirectory regions, CallerContext callers, JsonMapper json) {
         this.regions = regions;
         this.callers = callers;
+        this.json = json;
     }
 
     @GetMapping("/mine")
@@ -63,6 +69,37 @@ class RegionController {
                 .filter(child -> caller.region().contains(child.code()) || child.code().contains(caller.region()))
                 .map(this::view)
                 .toList();
+    }
+
+    @GetMapping(path = "/{code}/children/geojson", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "The visible children of a region as a GeoJSON FeatureCollection (boundary, or the bounding box where no boundary is known)")
+    Map<String, Object> childrenGeoJson(@PathVariable String code) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (RegionView child : children(code)) {
+            Region region = regions.find(RegionCode.of(child.code())).orElseThrow();
+            Object geometry = region.boundary() != null ? json.readValue(region.boundary(), Map.class)
+                    : region.boundingBox() == null ? null : polygon(region.boundingBox());
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("code", child.code());
+            properties.put("name", child.name());
+            properties.put("level", child.level());
+            properties.put("approximate", region.boundary() == null);
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", child.code());
+            feature.put("properties", properties);
+            feature.put("geometry", geometry);
+            features.add(feature);
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    private static Map<String, Object> polygon(BoundingBox box) {
+        List<List<Double>> ring = List.of(
+                List.of(box.minLongitude(), box.minLatitude()), List.of(box.maxLongitude(), box.minLatitude()),
+                List.of(box.maxLongitude(), box.maxLatitude()), List.of(box.minLongitude(), box.maxLatitude()),
+                List.of(box.minLongitude(), box.minLatitude()));
+        return Map.of("type", "Polygon", "coordinates", List.of(ring));
     }
 
     @GetMapping("/{code}/ancestors")
