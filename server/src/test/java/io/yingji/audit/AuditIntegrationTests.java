@@ -6,37 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.Enterprises;
-import io.yingji.support.IntegrationTest;
+import io.yingji.support.ApiTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest
-class AuditIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class AuditIntegrationTests extends ApiTest {
 
     private long renameAnEnterpriseAsGongshu(String newName) {
         Response created = api.post("gongshu", "/api/enterprises", Enterprises.inGongshu());
         long id = created.body().path("id").asLong();
-        Map<String, Object> body = api.json().convertValue(created.body(), Map.class);
-        body.keySet().removeAll(List.of("id", "regionName", "majorHazard", "createdAt", "updatedAt"));
+        Map<String, Object> body = api.editable(created.body());
         body.put("name", newName);
         assertThat(api.put("gongshu", "/api/enterprises/" + id, body).status()).isEqualTo(200);
         return id;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.Enterprises;
-import io.yingji.support.IntegrationTest;
+import io.yingji.support.ApiTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,29 +15,11 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bad input gets a precise problem in the caller's language, and nothing is written. */
-@IntegrationTest
-class EnterpriseInputIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class EnterpriseInputIntegrationTests extends ApiTest {
 
     private long enterprises() {
         return jdbc.sql("select count(*) from enterprise").query(Long.class).single();
@@ -147,8 +129,7 @@ class EnterpriseInputIntegrationTests {
     void refusesAStaleVersion() {
         Response created = create(Enterprises.inGongshu());
         long id = created.body().path("id").asLong();
-        Map<String, Object> body = api.json().convertValue(created.body(), Map.class);
-        body.keySet().removeAll(List.of("id", "regionName", "majorHazard", "createdAt", "updatedAt"));
+        Map<String, Object> body = api.editable(created.body());
         assertThat(api.put("gongshu", "/api/enterprises/" + id, with(body, "name", "新名称有限公司")).status()).isEqualTo(200);
         Response stale = api.put("gongshu", "/api/enterprises/" + id, with(body, "name", "旧版本覆盖有限公司"));
         assertThat(stale.status()).isEqualTo(409);

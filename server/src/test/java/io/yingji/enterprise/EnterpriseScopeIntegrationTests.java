@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.Enterprises;
-import io.yingji.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.yingji.support.ApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** 差别化授权: each level sees and changes only its own region, industry and enterprise. */
-@IntegrationTest
-class EnterpriseScopeIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class EnterpriseScopeIntegrationTests extends ApiTest {
 
     private long anyEnterpriseIn(String prefix) {
         return jdbc.sql("select min(id) from enterprise where region_code like :p").param("p", prefix + "%")
@@ -66,9 +48,7 @@ class EnterpriseScopeIntegrationTests {
     void gongshuCannotChangeAXihuEnterpriseAndNothingChanges() {
         long xihu = anyEnterpriseIn("330106");
         JsonNode before = enterprise(xihu);
-        var body = api.json().convertValue(before, java.util.Map.class);
-        body.keySet().retainAll(java.util.Set.of("creditCode", "industry", "address", "longitude", "latitude",
-                "regionCode", "legalRepresentative", "safetyManager", "safetyManagerPhone"));
+        var body = api.editable(before);
         body.put("name", "被越权修改的企业");
         Response response = api.put("gongshu", "/api/enterprises/" + xihu, body);
         assertThat(response.status()).isEqualTo(403);
@@ -138,8 +118,7 @@ class EnterpriseScopeIntegrationTests {
         long inVillage = anyEnterpriseIn("330105001001");
         assertThat(api.get("wangge", "/api/enterprises/" + inVillage).status()).isEqualTo(200);
         JsonNode current = enterprise(inVillage);
-        var body = api.json().convertValue(current, java.util.Map.class);
-        body.keySet().removeAll(java.util.Set.of("id", "regionName", "majorHazard", "createdAt", "updatedAt"));
+        var body = api.editable(current);
         assertThat(api.put("wangge", "/api/enterprises/" + inVillage, body).status()).isEqualTo(403);
         assertThat(api.get("wangge", "/api/enterprises/" + anyEnterpriseIn("330105002")).status()).isEqualTo(404);
     }

@@ -5,30 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.Enterprises;
-import io.yingji.support.IntegrationTest;
+import io.yingji.support.ApiTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class HazardSourceIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class HazardSourceIntegrationTests extends ApiTest {
 
     private long newEnterprise() {
         return api.post("gongshu", "/api/enterprises", Enterprises.inGongshu()).body().path("id").asLong();

@@ -4,38 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
-import io.yingji.support.IntegrationTest;
+import io.yingji.support.ApiTest;
 import io.yingji.support.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IntegrationTest
-class AuthIntegrationTests {
-
-    @LocalServerPort
-    int port;
+class AuthIntegrationTests extends ApiTest {
 
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @AfterEach
     void resetClock() {

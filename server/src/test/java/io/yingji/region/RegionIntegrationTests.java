@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
-import io.yingji.support.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.yingji.support.ApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@IntegrationTest
-class RegionIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
+class RegionIntegrationTests extends ApiTest {
 
     @Test
     void gongshuHasItsEighteenStreets() {

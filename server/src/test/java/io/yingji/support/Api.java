@@ -118,6 +118,14 @@ public class Api {
         });
     }
 
+    /** An enterprise as read from the API, turned into the body of a PUT (read-only fields dropped). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> editable(JsonNode enterprise) {
+        Map<String, Object> body = json.convertValue(enterprise, Map.class);
+        body.keySet().removeAll(List.of("id", "regionName", "majorHazard", "createdAt", "updatedAt"));
+        return body;
+    }
+
     public JsonMapper json() {
         return json;
     }
