@@ -65,8 +65,8 @@ public class DemoCity {
             return;
         }
         long started = System.nanoTime();
+        List<Region> all = readRegions();
         int count = callers.runAsSystem(() -> transactions.execute(status -> {
-            List<Region> all = readRegions();
             regions.addAll(all);
             Map<String, Long> departments = createDepartments();
             List<ImportLine> lines = new ArrayList<>();
@@ -81,8 +81,8 @@ public class DemoCity {
             createUsers(departments, qiyeEnterprise);
             return registered;
         }));
-        log.info("Demo city loaded: {} regions, {} enterprises in {} ms", regions.find(RegionCode.of("330000")).isPresent() ? "all" : "no",
-                count, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo city loaded: {} regions, {} enterprises in {} ms", all.size(), count,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private Map<String, Long> createDepartments() {
