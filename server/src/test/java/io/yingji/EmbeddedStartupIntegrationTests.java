@@ -4,33 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.yingji.support.EmbeddedPlatformTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The newcomer's path: the embedded profile on an H2 file database, the same migrations, the demo
  * city loaded on first start, the demo accounts able to log in and see their region.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-class EmbeddedStartupIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void h2File(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("yingji-h2-");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("yingji")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        registry.add("yingji.demo.enterprises", () -> "400");
-    }
+class EmbeddedStartupIntegrationTests extends EmbeddedPlatformTest {
 
     @Test
     void startsOnH2WithTheDemoCity() {

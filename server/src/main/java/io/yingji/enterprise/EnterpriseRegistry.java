@@ -3,6 +3,8 @@ package io.yingji.enterprise;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem.FieldProblem;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 
 /**
@@ -34,4 +36,12 @@ public interface EnterpriseRegistry {
     List<Enterprise> export(EnterpriseSearch search);
 
     int MAX_EXPORT = 50_000;
+
+    /** The enterprises in scope as map points (at most {@value #MAX_MAP_POINTS}). */
+    List<MapPoint> mapPoints(EnterpriseSearch search);
+
+    int MAX_MAP_POINTS = 100_000;
+
+    /** Counts per industry code within scope, plus {@code MAJOR_HAZARD}: those with a graded major hazard source. */
+    Map<String, Long> statistics(@Nullable String regionCode);
 }

@@ -8,6 +8,7 @@ import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseDraft;
 import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,6 +60,21 @@ class EnterpriseController {
                             @RequestParam(defaultValue = "20") int size) {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
         return registry.search(new EnterpriseSearch(regionCode, industry, q, majorHazard), page, size);
+    }
+
+    @GetMapping("/map")
+    @Operation(summary = "All enterprises in scope as points for the one map (一张图), filtered by region and industry")
+    List<MapPoint> map(@RequestParam(required = false) @Nullable String regionCode,
+                       @RequestParam(required = false) @Nullable Industry industry) {
+        callers.requirePermission(Permissions.ENTERPRISE_READ);
+        return registry.mapPoints(new EnterpriseSearch(regionCode, industry, null, null));
+    }
+
+    @GetMapping("/statistics")
+    @Operation(summary = "Enterprise counts in scope per industry, and how many have a major hazard source")
+    Map<String, Long> statistics(@RequestParam(required = false) @Nullable String regionCode) {
+        callers.requirePermission(Permissions.ENTERPRISE_READ);
+        return registry.statistics(regionCode);
     }
 
     @GetMapping("/export")

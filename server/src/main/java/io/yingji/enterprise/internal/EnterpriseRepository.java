@@ -4,6 +4,7 @@ import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
 import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.RegionCode;
@@ -117,6 +118,50 @@ class EnterpriseRepository {
         List<Enterprise> content = select.param("limit", size).param("offset", (long) page * size)
                 .query(EnterpriseRepository::map).list();
         return PageOf.of(content, page, size, total);
+    }
+
+    /** Every enterprise in scope matching the filters, as a map point; the map shows a whole district at once. */
+    List<MapPoint> mapPoints(EnterpriseSearch search, int limit) {
+        StringBuilder where = new StringBuilder(" where {scope}");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (search.regionCode() != null) {
+            where.append(" and e.region_code like :region");
+            params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
+        }
+        if (search.industry() != null) {
+            where.append(" and e.industry = :industry");
+            params.put("industry", search.industry().name());
+        }
+        var select = scoped.sql("""
+                select e.id, e.name, e.industry, e.longitude, e.latitude, e.region_code,
+                       exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null) as major_hazard
+                from enterprise e""" + where + " order by e.id limit :limit", COLUMNS);
+        params.forEach(select::param);
+        return select.param("limit", limit)
+                .query((rs, n) -> new MapPoint(rs.getLong("id"), rs.getString("name"), Industry.valueOf(rs.getString("industry")),
+                        rs.getDouble("longitude"), rs.getDouble("latitude"), rs.getString("region_code"),
+                        rs.getBoolean("major_hazard")))
+                .list();
+    }
+
+    /** How many enterprises in scope per industry, and how many with a major hazard source. */
+    Map<String, Long> countsByIndustry(@org.jspecify.annotations.Nullable String regionCode) {
+        String where = " where {scope}" + (regionCode == null ? "" : " and e.region_code like :region");
+        var select = scoped.sql("select e.industry, count(*) as n from enterprise e" + where + " group by e.industry", COLUMNS);
+        if (regionCode != null) {
+            select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        select.query(rs -> {
+            counts.put(rs.getString("industry"), rs.getLong("n"));
+        });
+        var major = scoped.sql("select count(*) from enterprise e" + where
+                + " and exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)", COLUMNS);
+        if (regionCode != null) {
+            major.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+        }
+        counts.put("MAJOR_HAZARD", major.query(Long.class).single());
+        return counts;
     }
 
     long insert(Row row, Instant now) {

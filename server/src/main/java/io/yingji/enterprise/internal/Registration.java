@@ -8,6 +8,7 @@ import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseDraft;
 import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
@@ -151,18 +152,14 @@ class Registration implements EnterpriseRegistry {
     @Transactional(readOnly = true)
     public PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
         PageOf.check(page, size);
-        if (search.regionCode() != null && !RegionCode.isValid(search.regionCode())) {
-            throw Problem.invalid("regionCode", "enterprise.region.invalid", search.regionCode());
-        }
+        checkRegion(search.regionCode());
         return enterprises.search(search, page, size);
     }
 
     @Override
     @Transactional
     public List<Enterprise> export(EnterpriseSearch search) {
-        if (search.regionCode() != null && !RegionCode.isValid(search.regionCode())) {
-            throw Problem.invalid("regionCode", "enterprise.region.invalid", search.regionCode());
-        }
+        checkRegion(search.regionCode());
         PageOf<Enterprise> page = enterprises.search(search, 0, MAX_EXPORT);
         if (page.totalElements() > MAX_EXPORT) {
             throw Problem.invalid("regionCode", "enterprise.export.too-many", page.totalElements(), MAX_EXPORT);
@@ -170,6 +167,26 @@ class Registration implements EnterpriseRegistry {
         audit.record("enterprise.export", "enterprise", null, search.regionCode(),
                 Map.of("count", page.content().size(), "filter", String.valueOf(search)));
         return page.content();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MapPoint> mapPoints(EnterpriseSearch search) {
+        checkRegion(search.regionCode());
+        return enterprises.mapPoints(search, MAX_MAP_POINTS);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> statistics(@Nullable String regionCode) {
+        checkRegion(regionCode);
+        return enterprises.countsByIndustry(regionCode);
+    }
+
+    private static void checkRegion(@Nullable String regionCode) {
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
     }
 
     private void requireWritePermission() {

@@ -52,6 +52,26 @@ class RegionController {
         return detail(callers.require().region().value());
     }
 
+    /** A region with the names of the path below the caller's region, for pickers. */
+    record RegionOption(String code, String name, int level, String path) {
+    }
+
+    @GetMapping("/mine/subtree")
+    @Operation(summary = "The caller's region and everything below it, depth first, for region pickers")
+    List<RegionOption> subtree() {
+        Region root = regions.find(callers.require().region()).orElseThrow(() -> Problem.notFound("region", "mine"));
+        List<RegionOption> options = new ArrayList<>();
+        collect(root, root.name(), options);
+        return options;
+    }
+
+    private void collect(Region region, String path, List<RegionOption> into) {
+        into.add(new RegionOption(region.code().value(), region.name(), region.level(), path));
+        for (Region child : regions.children(region.code())) {
+            collect(child, path + " / " + child.name(), into);
+        }
+    }
+
     @GetMapping("/{code}")
     @Operation(summary = "One region with its ancestors and boundary")
     RegionDetail detail(@PathVariable String code) {

@@ -1,0 +1,50 @@
+package io.yingji;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yingji.support.EmbeddedPlatformTest;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the browser tests (web/e2e, playwright-core driving Debian's Chromium) against this running
+ * platform: real pages, real HTTP, the embedded default with the demo city. Screenshots land in
+ * web/test-results/.
+ */
+class BrowserIntegrationTests extends EmbeddedPlatformTest {
+
+    private static final Path WEB = Path.of(System.getProperty("user.dir")).resolveSibling("web");
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+
+    @Test
+    void usersSeeTheirRegionThroughTheWebApp() throws Exception {
+        assertThat(new File(CHROMIUM).canExecute()).as("Chromium at " + CHROMIUM + " for the browser tests (apt-get install -y chromium)").isTrue();
+        assertThat(WEB.resolve("node_modules/playwright-core")).as("npm ci in web/ (the Maven build runs it)").isDirectory();
+        ProcessBuilder builder = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
+                .directory(WEB.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("BASE_URL", "http://localhost:" + port);
+        builder.environment().put("CHROMIUM", CHROMIUM);
+        Process node = builder.start();
+        node.getOutputStream().close();
+        // relay the report line by line (the test JVM's own stdout belongs to the test runner)
+        Thread relay = new Thread(() -> new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(line -> System.out.println("[e2e] " + line)));
+        relay.start();
+        boolean finished = node.waitFor(10, TimeUnit.MINUTES);
+        if (!finished) {
+            node.destroyForcibly();
+        }
+        relay.join(5_000);
+        assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
+        assertThat(node.exitValue()).as("browser tests (see their output above)").isZero();
+        assertThat(Files.list(WEB.resolve("test-results")).filter(p -> p.toString().endsWith(".png")).count())
+                .as("screenshots").isGreaterThanOrEqualTo(6);
+    }
+}

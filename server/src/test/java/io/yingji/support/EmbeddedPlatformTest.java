@@ -1,0 +1,40 @@
+package io.yingji.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The platform exactly as the README starts it — the embedded profile on an H2 file database with
+ * the demo city — but in a fresh temporary folder and on a random port. Subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+public abstract class EmbeddedPlatformTest {
+
+    private static final Path DATA = temporaryFolder();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void h2File(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("yingji")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add("yingji.demo.enterprises", () -> "1500");
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("yingji-h2-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+// Shared helpers of the browser tests: Debian's Chromium driven by playwright-core against a running
+// server (BASE_URL). Nothing is downloaded; the browser is the system's.
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://localhost:8080'
+export const PASSWORD = 'Yingji@2026'
+export const RESULTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test-results')
+mkdirSync(RESULTS, { recursive: true })
+
+export const DESKTOP = { width: 1366, height: 800 }
+export const PHONE = { width: 390, height: 844 }
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  })
+}
+
+/** A fresh browser context (its own cookies) with the page logged in as a demo account. */
+export async function loggedIn(browser, username, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: viewport === PHONE, hasTouch: viewport === PHONE })
+  const page = await context.newPage()
+  await page.goto(`${BASE_URL}/login`)
+  await page.getByLabel(/用户名|Username/).fill(username)
+  await page.getByLabel(/密码|Password/).fill(PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  return { context, page }
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: false })
+}
+
+/** Waits for the next answer of an API path and returns its JSON body. */
+export async function apiAnswer(page, pathPrefix, action) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === pathPrefix && r.request().method() === 'GET'),
+    action(),
+  ])
+  return response.json()
+}

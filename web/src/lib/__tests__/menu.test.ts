@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { menuFor } from '../menu'
+
+describe('menuFor', () => {
+  it('gives a district bureau the map and the enterprises but not the audit trail', () => {
+    const keys = menuFor(['BUREAU'], ['enterprise:read', 'enterprise:write']).map((item) => item.key)
+    expect(keys).toContain('map')
+    expect(keys).toContain('enterprises')
+    expect(keys).not.toContain('audit')
+  })
+
+  it('gives an auditor the audit trail', () => {
+    expect(menuFor(['AUDITOR'], ['audit:read', 'enterprise:read']).map((item) => item.key)).toContain('audit')
+  })
+
+  it('marks capabilities that do not exist yet as coming soon, without a route', () => {
+    const hazards = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'hazards')
+    expect(hazards?.comingSoon).toBe(true)
+    expect(hazards?.route).toBeUndefined()
+  })
+
+  it('shows an account without permissions only the workbench', () => {
+    expect(menuFor([], []).map((item) => item.key)).toEqual(['workbench'])
+  })
+})

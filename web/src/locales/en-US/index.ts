@@ -1,0 +1,52 @@
+import type zh from '../zh-CN'
+
+const en: typeof zh = {
+  app: { title: 'Emergency Management Platform', short: 'Yingji' },
+  common: {
+    search: 'Search', reset: 'Reset', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New', back: 'Back',
+    detail: 'Details', export: 'Export', import: 'Import', yes: 'Yes', no: 'No', loading: 'Loading…', total: '{n} in all',
+    comingSoon: 'Coming soon', actions: 'Actions', all: 'All', saved: 'Saved', close: 'Close',
+  },
+  menu: {
+    workbench: 'Workbench', map: 'One map', enterprises: 'Enterprises', risk: 'Risk assessment', hazards: 'Hidden hazards',
+    monitoring: 'Monitoring', warnings: 'Warnings', audit: 'Audit trail', toggle: 'Open or close the menu',
+  },
+  login: {
+    title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', expired: 'Your session has expired; please log in again',
+    demoHint: "Demo accounts are in the README; the password is Yingji{'@'}2026", required: 'Enter your username and password',
+  },
+  header: { region: 'Region', logout: 'Log out', language: '中文', languageLabel: 'Switch language' },
+  workbench: {
+    welcome: 'Hello, {name}', scope: 'Your data scope: {region}', enterprises: 'Enterprises', majorHazard: 'With major hazard sources',
+    byIndustry: 'Enterprises by industry', todo: 'To do', todoEmpty: 'Once risk assessment, hazard remediation and monitoring are available, what you must act on appears here.',
+    notYet: 'Not available yet', quick: 'Shortcuts', ownEnterprise: 'My enterprise',
+  },
+  map: {
+    title: 'One map', layers: 'Layers', enterprises: 'Enterprises', boundaries: 'Boundaries', hazards: 'Hidden hazards', sensors: 'Sensors and alarms',
+    warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
+    legend: 'Risk level', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
+  },
+  risk: { RED: 'Major', ORANGE: 'High', YELLOW: 'Moderate', BLUE: 'Low', UNKNOWN: 'Not assessed' },
+  enterprise: {
+    list: 'Enterprise registry', detail: 'Enterprise', create: 'New enterprise', edit: 'Edit enterprise', searchPlaceholder: 'Name or credit code',
+    creditCode: 'Unified social credit code', name: 'Name', industry: 'Industry', aboveScale: 'Above designated size', address: 'Address',
+    longitude: 'Longitude', latitude: 'Latitude', region: 'Region', regionCode: 'Region code', legalRepresentative: 'Legal representative',
+    legalRepresentativePhone: 'Legal representative phone', safetyManager: 'Safety manager', safetyManagerPhone: 'Safety manager phone',
+    employees: 'Employees', flags: 'Flags', hazchemProduction: 'Hazchem production', hazchemOperation: 'Hazchem trading',
+    hazchemStorage: 'Hazchem storage', hazchemUse: 'Hazchem use', threePlacesThreeEnterprises: 'Three places, three enterprises',
+    microParkMember: 'Small enterprise park', majorHazard: 'Major hazard', hazardSources: 'Major hazard sources', noHazardSources: 'No major hazard sources registered',
+    grade: 'Grade', gradeN: 'Grade {n}', notMajor: 'Not major', sValue: 'S', rValue: 'R', exposedPeople: 'People within 500 m',
+    chemicals: 'Hazardous chemicals', importTitle: 'Import enterprises', importHint: 'Upload .xlsx or UTF-8 .csv; if any line is wrong, nothing is imported.',
+    template: 'Download template', chooseFile: 'Choose file', imported: '{n} enterprises imported', importErrors: 'These lines are wrong; nothing was imported:',
+    line: 'Line', field: 'Field', message: 'Reason', creditCodeInvalid: 'The credit code check character is wrong', updated: 'Enterprise saved',
+    pickRegion: 'Choose a region', coordinates: 'Coordinates', contacts: 'Contacts',
+  },
+  industry: {
+    CHEMICAL: 'Hazardous chemicals', MINING: 'Mining', CONSTRUCTION: 'Construction', MANUFACTURING: 'Manufacturing', TRANSPORT: 'Transport',
+    TRADE: 'Trade and services', FIREWORKS: 'Fireworks', GAS: 'Town gas',
+  },
+  audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },
+  error: { network: 'Cannot reach the server; check the network', generic: 'The operation failed' },
+}
+
+export default en
