@@ -160,6 +160,30 @@ class EnterpriseScopeIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theMapShowsEveryEnterpriseInScopeAndNothingElse() {
+        Response gongshu = api.get("gongshu", "/api/enterprises/map");
+        assertThat(gongshu.body().size()).isEqualTo(countIn("330105"));
+        assertThat(gongshu.body().valueStream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
+        Response street = api.get("gongshu", "/api/enterprises/map?regionCode=330105005&industry=CHEMICAL");
+        assertThat(street.body().valueStream().map(p -> p.path("industry").asString())).allMatch("CHEMICAL"::equals);
+        assertThat(api.get("gongshu", "/api/enterprises/map?regionCode=330106").body().size()).isZero();
+        assertThat(api.get("qiye", "/api/enterprises/map").body().size()).isEqualTo(1);
+        assertThat(api.get("gongshu", "/api/enterprises/map?regionCode=33x").status()).isEqualTo(400);
+    }
+
+    @Test
+    void statisticsCountOnlyTheScope() {
+        Response gongshu = api.get("gongshu", "/api/enterprises/statistics");
+        long sum = java.util.stream.Stream.of(io.yingji.shared.Industry.values())
+                .mapToLong(i -> gongshu.body().path(i.name()).asLong(0)).sum();
+        assertThat(sum).isEqualTo(countIn("330105"));
+        Response zhujian = api.get("zhujian", "/api/enterprises/statistics");
+        assertThat(zhujian.body().path("CONSTRUCTION").asLong()).isPositive();
+        assertThat(zhujian.body().has("CHEMICAL")).isFalse();
+        assertThat(api.get("gongshu", "/api/enterprises/statistics?regionCode=abc").status()).isEqualTo(400);
+    }
+
+    @Test
     void withoutLoginNothingIsShown() {
         Response response = api.send(HttpMethod.GET, "/api/enterprises", null, null, java.util.Map.of());
         assertThat(response.status()).isEqualTo(401);

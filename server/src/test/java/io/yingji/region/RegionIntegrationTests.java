@@ -51,6 +51,26 @@ class RegionIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theSubtreeForPickersHoldsOnlyTheCallersRegion() {
+        Response subtree = api.get("mishixiang", "/api/regions/mine/subtree");
+        assertThat(subtree.body().get(0).path("code").asString()).isEqualTo("330105001");
+        assertThat(subtree.body().valueStream().map(r -> r.path("code").asString())).allMatch(c -> c.startsWith("330105001"));
+        assertThat(subtree.body().get(1).path("path").asString()).startsWith("米市巷街道 / ");
+        assertThat(api.get("gongshu", "/api/regions/mine/subtree").body().size()).isGreaterThan(18);
+    }
+
+    @Test
+    void theWebAppIsServedForItsOwnRoutes() {
+        Response page = api.send(org.springframework.http.HttpMethod.GET, "/enterprises/12", null, null,
+                java.util.Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().asString()).contains("<div id=\"app\">");
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/config", null, null, java.util.Map.of()).status())
+                .isEqualTo(401);
+        assertThat(api.get("gongshu", "/api/config").body().path("maxZoom").asInt()).isEqualTo(18);
+    }
+
+    @Test
     void malformedCodesAreRefused() {
         Response response = api.get("gongshu", "/api/regions/33010");
         assertThat(response.status()).isEqualTo(400);
