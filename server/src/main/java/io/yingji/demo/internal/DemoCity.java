@@ -75,7 +75,12 @@ public class DemoCity {
             for (int i = 0; i < generated.size(); i++) {
                 lines.add(new ImportLine(i + 3, generated.get(i)));
             }
-            int registered = enterprises.registerAll(lines, List.of(), "demo-city");
+            int registered = 0;
+            // in import-sized chunks, all inside this one transaction
+            for (int from = 0; from < lines.size(); from += 10_000) {
+                registered += enterprises.registerAll(lines.subList(from, Math.min(lines.size(), from + 10_000)),
+                        List.of(), "demo-city");
+            }
             long qiyeEnterprise = enterprises.search(new EnterpriseSearch(null, null, QIYE_CREDIT_CODE, null), 0, 1)
                     .content().get(0).id();
             createUsers(departments, qiyeEnterprise);

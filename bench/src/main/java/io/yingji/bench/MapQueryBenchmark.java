@@ -1,0 +1,175 @@
+package io.yingji.bench;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one map's enterprise query (GET /api/enterprises/map) through the real path — HTTP, session-less
+ * bearer token, data scope, JSON — against a raw JDBC read of the same rows from the same PostgreSQL
+ * in the same run. Starts the packaged server (server/target/yingji.jar) on a fresh database loaded
+ * with a demo city of {@code ENTERPRISES} enterprises. Prints {@code name: value unit} lines.
+ */
+public final class MapQueryBenchmark {
+
+    static final int ENTERPRISES = Integer.getInteger("enterprises", 30_000);
+    static final int ROUNDS = Integer.getInteger("rounds", 100);
+    static final int PORT = Integer.getInteger("port", 18080);
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String DATABASE = "yingji_bench";
+    static final String USER = System.getProperty("dbUser", "postgres");
+
+    public static void main(String[] args) throws Exception {
+        recreateDatabase();
+        Path jar = Path.of(System.getProperty("user.dir")).resolveSibling("server").resolve("target/yingji.jar");
+        if (!jar.toFile().isFile()) {
+            jar = Path.of("server/target/yingji.jar");
+        }
+        Process server = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString(),
+                "--spring.profiles.active=postgres", "--spring.datasource.url=" + SERVER + DATABASE,
+                "--spring.datasource.username=" + USER, "--yingji.demo.enabled=true",
+                "--yingji.demo.enterprises=" + ENTERPRISES, "--server.port=" + PORT, "--logging.level.root=warn")
+                .redirectErrorStream(true).redirectOutput(new File("target/bench-server.log")).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String hangzhou = waitForLogin(http, "hangzhou");
+            String gongshu = login(http, "gongshu");
+            System.out.println("machine_cores: " + Runtime.getRuntime().availableProcessors() + " cores");
+            try (Connection db = DriverManager.getConnection(SERVER + DATABASE, USER, "")) {
+                System.out.println("enterprises_loaded: " + count(db) + " rows");
+                run("map_hangzhou", http, hangzhou, db, "3301%");
+                run("map_gongshu", http, gongshu, db, "330105%");
+            }
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static void run(String name, HttpClient http, String token, Connection db, String prefix) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/enterprises/map"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        Pattern id = Pattern.compile("\"id\":");
+        Callable<Integer> api = () -> {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("map answered " + response.statusCode());
+            }
+            Matcher matcher = id.matcher(response.body());
+            int rows = 0;
+            while (matcher.find()) {
+                rows++;
+            }
+            return rows;
+        };
+        // the baseline: the same rows straight from PostgreSQL, no HTTP, no scope, no JSON
+        PreparedStatement query = db.prepareStatement("""
+                select e.id, e.name, e.industry, e.longitude, e.latitude, e.region_code,
+                       exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)
+                from enterprise e where e.region_code like ? order by e.id""");
+        Callable<Integer> jdbc = () -> {
+            query.setString(1, prefix);
+            int rows = 0;
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(1);
+                    rs.getString(2);
+                    rs.getString(3);
+                    rs.getDouble(4);
+                    rs.getDouble(5);
+                    rs.getString(6);
+                    rs.getBoolean(7);
+                    rows++;
+                }
+            }
+            return rows;
+        };
+        int apiRows = api.call();
+        int jdbcRows = jdbc.call();
+        if (apiRows != jdbcRows) {
+            throw new IllegalStateException(name + ": API returned " + apiRows + " rows, database " + jdbcRows);
+        }
+        List<Double> apiTimes = time(api, ROUNDS);
+        List<Double> jdbcTimes = time(jdbc, ROUNDS);
+        System.out.println(name + "_rows: " + apiRows + " rows");
+        System.out.printf("%s_api_p50: %.1f ms%n", name, percentile(apiTimes, 50));
+        System.out.printf("%s_api_p99: %.1f ms%n", name, percentile(apiTimes, 99));
+        System.out.printf("%s_jdbc_baseline_p50: %.1f ms%n", name, percentile(jdbcTimes, 50));
+        System.out.printf("%s_ratio_baseline_over_api: %.2f ratio%n", name, percentile(jdbcTimes, 50) / percentile(apiTimes, 50));
+    }
+
+    private static List<Double> time(Callable<Integer> work, int rounds) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            work.call();
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            work.call();
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        Collections.sort(times);
+        return times;
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        }
+    }
+
+    private static long count(Connection db) throws Exception {
+        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery("select count(*) from enterprise")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String waitForLogin(HttpClient http, String username) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return login(http, username);
+            } catch (Exception notYet) {
+                Thread.sleep(1000);
+            }
+        }
+        throw new IllegalStateException("server did not start; see target/bench-server.log");
+    }
+
+    private static String login(HttpClient http, String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"Yingji@2026\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login " + response.statusCode());
+        }
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        if (!token.find()) {
+            throw new IllegalStateException("no token");
+        }
+        return token.group(1);
+    }
+}
