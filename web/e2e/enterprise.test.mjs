@@ -33,7 +33,7 @@ describe('拱墅区应急管理局 (gongshu)', () => {
     const first = await apiAnswer(page, '/api/enterprises', () => page.getByTestId('menu-enterprises').click())
     assert.ok(first.totalElements > 50)
     assert.ok(first.content.every((e) => e.regionCode.startsWith('330105')))
-    await page.getByTestId('enterprise-total').filter({ hasText: String(first.totalElements) }).waitFor()
+    await page.locator('.el-pagination__total').filter({ hasText: String(first.totalElements) }).waitFor()
 
     // every page the user can reach stays inside 拱墅区
     const second = await apiAnswer(page, '/api/enterprises', () => page.locator('.el-pager li').nth(1).click())

@@ -11,6 +11,7 @@ export const useSessionStore = defineStore('session', () => {
   const config = ref<ClientConfig>({ tileUrl: null, tileAttribution: null, maxZoom: 18 })
   const language = ref<Language>(i18n.global.locale.value as Language)
   setRequestLanguage(language.value)
+  document.documentElement.lang = language.value
 
   const menu = computed(() => (me.value ? menuFor(me.value.roles, me.value.permissions) : []))
   /** The last part of the region path: 拱墅区 of 浙江省 杭州市 拱墅区. */

@@ -15,7 +15,7 @@ const en: typeof zh = {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', expired: 'Your session has expired; please log in again',
     demoHint: "Demo accounts are in the README; the password is Yingji{'@'}2026", required: 'Enter your username and password',
   },
-  header: { region: 'Region', logout: 'Log out', language: '中文', languageLabel: 'Switch language' },
+  header: { region: 'Region', logout: 'Log out', language: '中文', languageShort: '中', languageLabel: 'Switch language' },
   workbench: {
     welcome: 'Hello, {name}', scope: 'Your data scope: {region}', enterprises: 'Enterprises', majorHazard: 'With major hazard sources',
     byIndustry: 'Enterprises by industry', todo: 'To do', todoEmpty: 'Once risk assessment, hazard remediation and monitoring are available, what you must act on appears here.',

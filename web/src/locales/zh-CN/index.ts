@@ -13,7 +13,7 @@ export default {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', expired: '登录已过期，请重新登录',
     demoHint: "演示账号见 README，密码均为 Yingji{'@'}2026", required: '请输入用户名和密码',
   },
-  header: { region: '所属区划', logout: '退出登录', language: 'English', languageLabel: '切换语言' },
+  header: { region: '所属区划', logout: '退出登录', language: 'English', languageShort: 'EN', languageLabel: '切换语言' },
   workbench: {
     welcome: '您好，{name}', scope: '您的数据范围：{region}', enterprises: '辖区企业', majorHazard: '涉重大危险源企业',
     byIndustry: '企业行业分布', todo: '待办事项', todoEmpty: '风险评估、隐患闭环、监测告警等功能上线后，需要您处理的事项会显示在这里。',
