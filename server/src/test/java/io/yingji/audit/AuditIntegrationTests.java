@@ -51,6 +51,19 @@ class AuditIntegrationTests extends ApiTest {
     }
 
     @Test
+    void anAuditorOfAnotherDistrictDoesNotSeeGongshusChanges() {
+        long id = renameAnEnterpriseAsGongshu("杭州审计辖区测试有限公司");
+        Response created = api.post("admin", "/api/users", Map.of("username", "xihu-auditor", "password", Api.PASSWORD,
+                "displayName", "西湖区审计员", "regionCode", "330106", "roles", List.of("AUDITOR")));
+        assertThat(created.status()).isEqualTo(201);
+        Response theirs = api.get("xihu-auditor", "/api/audit?entityType=enterprise&entityId=" + id);
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body().path("totalElements").asLong()).isZero();
+        assertThat(api.get("shenji", "/api/audit?entityType=enterprise&entityId=" + id).body().path("totalElements").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
     void badSearchParametersAreRefused() {
         assertThat(api.get("shenji", "/api/audit?from=yesterday").status()).isEqualTo(400);
         Response reversed = api.get("shenji", "/api/audit?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z");
