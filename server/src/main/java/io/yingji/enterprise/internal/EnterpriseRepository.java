@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -39,8 +40,7 @@ class EnterpriseRepository {
     private static final String SELECT = """
             select e.*, r.name as region_name,
                    exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null) as major_hazard
-            from enterprise e join region r on r.code = e.region_code
-            """;
+            from enterprise e join region r on r.code = e.region_code""";
 
     private static final String COLUMN_LIST = """
             credit_code, name, industry, above_scale, address, longitude, latitude, region_code, supervising_department_id,
@@ -90,54 +90,56 @@ class EnterpriseRepository {
                 .query(Long.class).optional();
     }
 
+    /** The WHERE clause of a search: always the scope marker, then the filters that are set. */
+    private record Where(String sql, Map<String, Object> params) {
+
+        static Where of(EnterpriseSearch search) {
+            StringBuilder where = new StringBuilder(" where {scope}");
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (search.regionCode() != null) {
+                where.append(" and e.region_code like :region");
+                params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
+            }
+            if (search.industry() != null) {
+                where.append(" and e.industry = :industry");
+                params.put("industry", search.industry().name());
+            }
+            if (search.text() != null && !search.text().isBlank()) {
+                where.append(" and (e.name like :text or e.credit_code = :code)");
+                params.put("text", "%" + escapeLike(search.text().trim()) + "%");
+                params.put("code", search.text().trim().toUpperCase());
+            }
+            if (search.majorHazard() != null) {
+                where.append(search.majorHazard() ? " and " : " and not ").append(MAJOR_HAZARD);
+            }
+            return new Where(where.toString(), params);
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            params.forEach(spec::param);
+            return spec;
+        }
+    }
+
+    private static final String MAJOR_HAZARD =
+            "exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)";
+
     PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
-        StringBuilder where = new StringBuilder(" where {scope}");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (search.regionCode() != null) {
-            where.append(" and e.region_code like :region");
-            params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
-        }
-        if (search.industry() != null) {
-            where.append(" and e.industry = :industry");
-            params.put("industry", search.industry().name());
-        }
-        if (search.text() != null && !search.text().isBlank()) {
-            where.append(" and (e.name like :text or e.credit_code = :code)");
-            params.put("text", "%" + escapeLike(search.text().trim()) + "%");
-            params.put("code", search.text().trim().toUpperCase());
-        }
-        if (search.majorHazard() != null) {
-            where.append(search.majorHazard() ? " and " : " and not ")
-                    .append("exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)");
-        }
-        var count = scoped.sql("select count(*) from enterprise e" + where, COLUMNS);
-        params.forEach(count::param);
-        long total = count.query(Long.class).single();
-        var select = scoped.sql(SELECT + where + " order by e.id limit :limit offset :offset", COLUMNS);
-        params.forEach(select::param);
-        List<Enterprise> content = select.param("limit", size).param("offset", (long) page * size)
+        Where where = Where.of(search);
+        long total = where.bind(scoped.sql("select count(*) from enterprise e" + where.sql(), COLUMNS))
+                .query(Long.class).single();
+        List<Enterprise> content = where.bind(scoped.sql(SELECT + where.sql() + " order by e.id limit :limit offset :offset", COLUMNS))
+                .param("limit", size).param("offset", (long) page * size)
                 .query(EnterpriseRepository::map).list();
         return PageOf.of(content, page, size, total);
     }
 
     /** Every enterprise in scope matching the filters, as a map point; the map shows a whole district at once. */
     List<MapPoint> mapPoints(EnterpriseSearch search, int limit) {
-        StringBuilder where = new StringBuilder(" where {scope}");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (search.regionCode() != null) {
-            where.append(" and e.region_code like :region");
-            params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
-        }
-        if (search.industry() != null) {
-            where.append(" and e.industry = :industry");
-            params.put("industry", search.industry().name());
-        }
-        var select = scoped.sql("""
-                select e.id, e.name, e.industry, e.longitude, e.latitude, e.region_code,
-                       exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null) as major_hazard
-                from enterprise e""" + where + " order by e.id limit :limit", COLUMNS);
-        params.forEach(select::param);
-        return select.param("limit", limit)
+        Where where = Where.of(search);
+        return where.bind(scoped.sql("select e.id, e.name, e.industry, e.longitude, e.latitude, e.region_code, "
+                        + MAJOR_HAZARD + " as major_hazard from enterprise e" + where.sql() + " order by e.id limit :limit", COLUMNS))
+                .param("limit", limit)
                 .query((rs, n) -> new MapPoint(rs.getLong("id"), rs.getString("name"), Industry.valueOf(rs.getString("industry")),
                         rs.getDouble("longitude"), rs.getDouble("latitude"), rs.getString("region_code"),
                         rs.getBoolean("major_hazard")))
@@ -145,22 +147,16 @@ class EnterpriseRepository {
     }
 
     /** How many enterprises in scope per industry, and how many with a major hazard source. */
-    Map<String, Long> countsByIndustry(@org.jspecify.annotations.Nullable String regionCode) {
-        String where = " where {scope}" + (regionCode == null ? "" : " and e.region_code like :region");
-        var select = scoped.sql("select e.industry, count(*) as n from enterprise e" + where + " group by e.industry", COLUMNS);
-        if (regionCode != null) {
-            select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
-        }
+    Map<String, Long> countsByIndustry(@Nullable String regionCode) {
+        Where where = Where.of(new EnterpriseSearch(regionCode, null, null, null));
         Map<String, Long> counts = new LinkedHashMap<>();
-        select.query(rs -> {
-            counts.put(rs.getString("industry"), rs.getLong("n"));
-        });
-        var major = scoped.sql("select count(*) from enterprise e" + where
-                + " and exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)", COLUMNS);
-        if (regionCode != null) {
-            major.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
-        }
-        counts.put("MAJOR_HAZARD", major.query(Long.class).single());
+        where.bind(scoped.sql("select e.industry, count(*) as n from enterprise e" + where.sql() + " group by e.industry", COLUMNS))
+                .query(rs -> {
+                    counts.put(rs.getString("industry"), rs.getLong("n"));
+                });
+        Where major = Where.of(new EnterpriseSearch(regionCode, null, null, true));
+        counts.put("MAJOR_HAZARD", major.bind(scoped.sql("select count(*) from enterprise e" + major.sql(), COLUMNS))
+                .query(Long.class).single());
         return counts;
     }
 
