@@ -7,6 +7,8 @@ public final class Permissions {
     public static final String ENTERPRISE_WRITE = "enterprise:write";
     public static final String ENTERPRISE_IMPORT = "enterprise:import";
     public static final String AUDIT_READ = "audit:read";
+    public static final String RISK_READ = "risk:read";
+    public static final String RISK_WRITE = "risk:write";
     public static final String USER_READ = "user:read";
     public static final String USER_MANAGE = "user:manage";
 

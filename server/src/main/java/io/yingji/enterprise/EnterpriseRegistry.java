@@ -30,6 +30,12 @@ public interface EnterpriseRegistry {
 
     Optional<Enterprise> find(long id);
 
+    /**
+     * Whether the enterprise exists at all, in scope or not. Only for telling "act on a record outside
+     * your scope" (403) from "no such record" (404); never to show anything about it.
+     */
+    boolean exists(long id);
+
     PageOf<Enterprise> search(EnterpriseSearch search, int page, int size);
 
     /** Everything the search matches within scope, at most {@value #MAX_EXPORT} rows; the export is audited. */

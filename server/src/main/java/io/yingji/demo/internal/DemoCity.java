@@ -8,6 +8,7 @@ import io.yingji.enterprise.EnterpriseRegistry.ImportLine;
 import io.yingji.enterprise.EnterpriseSearch;
 import io.yingji.identity.AccountAdministration;
 import io.yingji.region.Region;
+import io.yingji.risk.RiskRegister;
 import io.yingji.region.RegionDirectory;
 import io.yingji.shared.BoundingBox;
 import io.yingji.shared.Industry;
@@ -42,15 +43,17 @@ public class DemoCity {
     private final CallerContext callers;
     private final DemoSettings settings;
     private final TransactionTemplate transactions;
+    private final RiskRegister risks;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
-             CallerContext callers, DemoSettings settings, TransactionTemplate transactions) {
+             CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks) {
         this.regions = regions;
         this.accounts = accounts;
         this.enterprises = enterprises;
         this.callers = callers;
         this.settings = settings;
         this.transactions = transactions;
+        this.risks = risks;
     }
 
     /** Whether there is a demo city (or any other data) already: then loading does nothing. */
@@ -84,6 +87,12 @@ public class DemoCity {
             long qiyeEnterprise = enterprises.search(new EnterpriseSearch(null, null, QIYE_CREDIT_CODE, null), 0, 1)
                     .content().get(0).id();
             createUsers(departments, qiyeEnterprise);
+            DemoRisks demoRisks = new DemoRisks(risks);
+            demoRisks.qiyeEnterprise(qiyeEnterprise);
+            // Hangzhou's enterprises get risk registers; the other cities stay unassessed (grey on the map)
+            enterprises.export(new EnterpriseSearch("330100", null, null, null)).stream()
+                    .filter(e -> e.id() != qiyeEnterprise)
+                    .forEach(demoRisks::enterprise);
             return registered;
         }));
         log.info("Demo city loaded: {} regions, {} enterprises in {} ms", all.size(), count,

@@ -150,6 +150,12 @@ class Registration implements EnterpriseRegistry {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return enterprises.exists(id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
         PageOf.check(page, size);
         checkRegion(search.regionCode());
