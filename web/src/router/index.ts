@@ -6,6 +6,7 @@ import workbench from './routes/modules/workbench'
 import map from './routes/modules/map'
 import enterprise from './routes/modules/enterprise'
 import audit from './routes/modules/audit'
+import risk from './routes/modules/risk'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -14,7 +15,7 @@ export const router = createRouter({
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...audit],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...audit],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -9,6 +9,11 @@ describe('menuFor', () => {
     expect(keys).not.toContain('audit')
   })
 
+  it('gives the risk register to those who may read risk', () => {
+    expect(menuFor(['GRID'], ['enterprise:read', 'risk:read']).find((item) => item.key === 'risk')?.route).toBe('/risk')
+    expect(menuFor(['X'], ['enterprise:read']).map((item) => item.key)).not.toContain('risk')
+  })
+
   it('gives an auditor the audit trail', () => {
     expect(menuFor(['AUDITOR'], ['audit:read', 'enterprise:read']).map((item) => item.key)).toContain('audit')
   })

@@ -26,7 +26,15 @@ const en: typeof zh = {
     warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
     legend: 'Risk level', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
   },
-  risk: { RED: 'Major', ORANGE: 'High', YELLOW: 'Moderate', BLUE: 'Low', UNKNOWN: 'Not assessed' },
+  risk: {
+    RED: 'Major', ORANGE: 'High', YELLOW: 'Moderate', BLUE: 'Low', UNKNOWN: 'Not assessed',
+    register: 'Risk register', points: 'Risk points', add: 'New risk point', reassess: 'Reassess', name: 'Risk point', location: 'Location',
+    category: 'Category', hazardFactors: 'Hazard factors', method: 'Method', lec: 'LEC job hazard analysis', ls: 'LS risk matrix',
+    l: 'L likelihood', e: 'E exposure', c: 'C consequence', s: 'S severity', score: 'Score', level: 'Level', controlMeasures: 'Control measures',
+    responsiblePerson: 'Responsible person', responsiblePhone: 'Responsible phone', assessedAt: 'Assessed', comment: 'Reason for reassessment',
+    preview: 'Result: {score}, {level}', none: 'No risk points identified yet', enterprise: 'Enterprise', history: 'Assessments',
+    categories: { ACTIVITY: 'Work activity', EQUIPMENT: 'Equipment', SITE: 'Site', MANAGEMENT: 'Management' },
+  },
   enterprise: {
     list: 'Enterprise registry', detail: 'Enterprise', create: 'New enterprise', edit: 'Edit enterprise', searchPlaceholder: 'Name or credit code',
     creditCode: 'Unified social credit code', name: 'Name', industry: 'Industry', aboveScale: 'Above designated size', address: 'Address',

@@ -24,7 +24,15 @@ export default {
     warnings: '预警', incidents: '突发事件', resources: '应急资源', industry: '行业', region: '区划', count: '显示 {n} 家企业',
     legend: '风险等级', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
   },
-  risk: { RED: '重大风险', ORANGE: '较大风险', YELLOW: '一般风险', BLUE: '低风险', UNKNOWN: '未评估' },
+  risk: {
+    RED: '重大风险', ORANGE: '较大风险', YELLOW: '一般风险', BLUE: '低风险', UNKNOWN: '未评估',
+    register: '风险清单', points: '风险点', add: '新增风险点', reassess: '复评', name: '风险点名称', location: '部位',
+    category: '类别', hazardFactors: '危险有害因素', method: '评估方法', lec: 'LEC 作业条件危险性分析', ls: 'LS 风险矩阵',
+    l: 'L 可能性', e: 'E 暴露频率', c: 'C 后果', s: 'S 严重性', score: '分值', level: '等级', controlMeasures: '管控措施',
+    responsiblePerson: '责任人', responsiblePhone: '责任人电话', assessedAt: '评估时间', comment: '复评说明',
+    preview: '评估结果：{score} 分，{level}', none: '尚未辨识风险点', enterprise: '企业', history: '评估记录',
+    categories: { ACTIVITY: '作业活动', EQUIPMENT: '设备设施', SITE: '场所环境', MANAGEMENT: '安全管理' },
+  },
   enterprise: {
     list: '企业名录', detail: '企业详情', create: '新增企业', edit: '编辑企业', searchPlaceholder: '企业名称或统一社会信用代码',
     creditCode: '统一社会信用代码', name: '企业名称', industry: '行业', aboveScale: '规模以上', address: '地址',

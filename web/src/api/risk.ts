@@ -1,0 +1,68 @@
+import { http, query } from './http'
+import type { Page } from './enterprise'
+import type { RiskLevel } from '@/lib/risk'
+
+export interface RiskPoint {
+  id: number
+  enterpriseId: number
+  enterpriseName: string
+  regionCode: string
+  name: string
+  location: string | null
+  category: string
+  hazardFactors: string | null
+  method: 'LEC' | 'LS'
+  l: number
+  e: number | null
+  c: number | null
+  s: number | null
+  score: number
+  level: Exclude<RiskLevel, 'UNKNOWN'>
+  controlMeasures: string
+  responsiblePerson: string
+  responsiblePhone: string
+  assessedAt: string
+  assessedBy: string
+  version: number
+}
+
+export interface RiskPointDraft {
+  name: string
+  location?: string
+  category: string
+  hazardFactors?: string
+  method: 'LEC' | 'LS'
+  l: number | null
+  e: number | null
+  c: number | null
+  s: number | null
+  controlMeasures: string
+  responsiblePerson: string
+  responsiblePhone: string
+}
+
+export interface Grading {
+  thresholds: {
+    lecRedAbove: number
+    lecOrangeAbove: number
+    lecYellowAbove: number
+    matrixRedFrom: number
+    matrixOrangeFrom: number
+    matrixYellowFrom: number
+  }
+  lecL: number[]
+  lecE: number[]
+  lecC: number[]
+  matrix: number[]
+  categories: string[]
+}
+
+export const getRiskGradingApi = () => http.get<Grading>('/api/risk/grading')
+export const getRiskLevelsApi = (regionCode?: string) => http.get<Record<string, RiskLevel>>(`/api/risk/levels${query({ regionCode })}`)
+export const getRiskPointsApi = (filter: { regionCode?: string; level?: string }, page: number, size: number) =>
+  http.get<Page<RiskPoint>>(`/api/risk-points${query({ ...filter, page, size })}`)
+export const getEnterpriseRiskPointsApi = (enterpriseId: number) => http.get<RiskPoint[]>(`/api/enterprises/${enterpriseId}/risk-points`)
+export const createRiskPointApi = (enterpriseId: number, draft: RiskPointDraft) =>
+  http.post<RiskPoint>(`/api/enterprises/${enterpriseId}/risk-points`, draft)
+export const reassessRiskPointApi = (id: number, body: { method: string; l: number | null; e: number | null; c: number | null; s: number | null; comment?: string }) =>
+  http.post<RiskPoint>(`/api/risk-points/${id}/assessments`, body)
