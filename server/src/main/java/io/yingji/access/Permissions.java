@@ -7,6 +7,10 @@ public final class Permissions {
     public static final String ENTERPRISE_WRITE = "enterprise:write";
     public static final String ENTERPRISE_IMPORT = "enterprise:import";
     public static final String AUDIT_READ = "audit:read";
+    public static final String HAZARD_READ = "hazard:read";
+    public static final String HAZARD_REPORT = "hazard:report";
+    public static final String HAZARD_VERIFY = "hazard:verify";
+    public static final String HAZARD_REMEDIATE = "hazard:remediate";
     public static final String RISK_READ = "risk:read";
     public static final String RISK_WRITE = "risk:write";
     public static final String USER_READ = "user:read";

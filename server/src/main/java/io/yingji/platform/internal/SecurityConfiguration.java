@@ -22,9 +22,9 @@ class SecurityConfiguration {
         http
                 .csrf(csrf -> csrf.spa()
                         .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
-                        .ignoringRequestMatchers("/api/auth/login"))
+                        .ignoringRequestMatchers("/api/auth/login", "/public/**"))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/auth/login", "/actuator/health/**", "/actuator/health", "/actuator/info",
+                        .requestMatchers("/api/auth/login", "/public/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                         .permitAll()
                         .requestMatchers("/api/**", "/actuator/**").authenticated()

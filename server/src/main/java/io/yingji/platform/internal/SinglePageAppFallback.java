@@ -24,7 +24,7 @@ class SinglePageAppFallback extends OncePerRequestFilter {
         String last = path.substring(path.lastIndexOf('/') + 1);
         return !"GET".equals(request.getMethod())
                 || path.equals("/") || path.startsWith("/api/") || path.startsWith("/actuator")
-                || path.startsWith("/v3/") || path.startsWith("/swagger-ui") || path.startsWith("/assets/")
+                || path.startsWith("/public/") || path.startsWith("/v3/") || path.startsWith("/swagger-ui") || path.startsWith("/assets/")
                 || path.startsWith("/error") || last.contains(".");
     }
 

@@ -1,0 +1,105 @@
+package io.yingji.hazard.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.Problem;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "隐患排查治理 Hidden hazards")
+class HazardController {
+
+    record HazardDetail(HazardRepository.HazardView hazard, List<HazardRepository.HistoryEntry> history) {
+    }
+
+    /** What the public sees of a report it follows: no names, no internal comments. */
+    record Tracking(String trackingCode, String status, String title, Instant reportedAt, @Nullable Instant closedAt,
+                    List<Step> steps) {
+    }
+
+    record Step(String action, String status, Instant at) {
+    }
+
+    record Tracked(String trackingCode) {
+    }
+
+    private final HazardDesk desk;
+    private final HazardRepository hazards;
+    private final PublicReportLimit limit;
+
+    HazardController(HazardDesk desk, HazardRepository hazards, PublicReportLimit limit) {
+        this.desk = desk;
+        this.hazards = hazards;
+        this.limit = limit;
+    }
+
+    @PostMapping("/api/hazards")
+    @Operation(summary = "Report a hazard (enterprise self-inspection, government inspection, grid patrol)")
+    ResponseEntity<HazardRepository.HazardView> report(@RequestBody HazardDesk.Report report) {
+        HazardRepository.HazardView created = desk.report(report);
+        return ResponseEntity.created(URI.create("/api/hazards/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/hazards")
+    @Operation(summary = "Hazards in scope; filters: region subtree, status, grade (GENERAL/MAJOR), overdue")
+    PageOf<HazardRepository.HazardView> list(@RequestParam(required = false) @Nullable String regionCode,
+                                             @RequestParam(required = false) @Nullable String status,
+                                             @RequestParam(required = false) @Nullable String grade,
+                                             @RequestParam(required = false) @Nullable Boolean overdue,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size) {
+        return desk.search(regionCode, status, grade, overdue, page, size);
+    }
+
+    @GetMapping("/api/hazards/statistics")
+    @Operation(summary = "Counts in scope by status, grade and source, and how many are overdue")
+    Map<String, Map<String, Long>> statistics(@RequestParam(required = false) @Nullable String regionCode) {
+        return desk.statistics(regionCode);
+    }
+
+    @GetMapping("/api/hazards/{id}")
+    @Operation(summary = "One hazard with its full history")
+    HazardDetail get(@PathVariable long id) {
+        return new HazardDetail(desk.find(id), desk.history(id));
+    }
+
+    @PostMapping("/api/hazards/{id}/{action}")
+    @Operation(summary = "A step of the closed loop: verify (grade, category, responsibleUnit, deadline), dismiss, assign, "
+            + "progress, complete, accept, reject (comment required); 409 when the hazard's state does not allow it")
+    HazardRepository.HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardDesk.Action input) {
+        return desk.act(id, action, input);
+    }
+
+    @PostMapping("/public/hazards")
+    @Operation(summary = "Public report (吹哨人), anonymous allowed, rate-limited; answers a tracking code")
+    ResponseEntity<Tracked> reportPublicly(@RequestBody HazardDesk.Report report, HttpServletRequest request) {
+        if (!limit.allow(request.getRemoteAddr())) {
+            throw new Problem(429, "hazard.public.too-many");
+        }
+        String code = desk.reportPublicly(report);
+        return ResponseEntity.created(URI.create("/public/hazards/" + code)).body(new Tracked(code));
+    }
+
+    @GetMapping("/public/hazards/{trackingCode}")
+    @Operation(summary = "Follow a public report by its tracking code")
+    Tracking track(@PathVariable String trackingCode) {
+        HazardRepository.HazardView hazard = hazards.byTrackingCode(trackingCode)
+                .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
+        List<Step> steps = hazards.history(hazard.id()).stream()
+                .map(h -> new Step(h.action(), h.toStatus(), h.occurredAt())).toList();
+        return new Tracking(hazard.trackingCode(), hazard.status(), hazard.title(), hazard.reportedAt(), hazard.closedAt(), steps);
+    }
+}

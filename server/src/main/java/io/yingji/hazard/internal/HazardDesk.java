@@ -1,0 +1,269 @@
+package io.yingji.hazard.internal;
+
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.audit.AuditTrail;
+import io.yingji.enterprise.Enterprise;
+import io.yingji.enterprise.EnterpriseRegistry;
+import io.yingji.hazard.HazardClosed;
+import io.yingji.region.RegionDirectory;
+import io.yingji.shared.MobileNumber;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.Problem;
+import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.RegionCode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The hazard closed loop: reporting, the transitions with their permissions, and reading within scope. */
+@Service
+class HazardDesk {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final Set<String> SOURCES = Set.of("SELF_INSPECTION", "GOVERNMENT_INSPECTION", "GRID_PATROL", "PUBLIC_REPORT");
+    static final Set<String> CATEGORIES = Set.of("FIRE", "ELECTRICAL", "HAZCHEM", "EQUIPMENT", "CONSTRUCTION", "OPERATION",
+            "MANAGEMENT", "OTHER");
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A report as submitted, by a user or by the public. */
+    record Report(@Nullable String title, @Nullable String description, @Nullable String regionCode,
+                  @Nullable Long enterpriseId, @Nullable String source, @Nullable Double longitude,
+                  @Nullable Double latitude, @Nullable String contactName, @Nullable String contactPhone) {
+    }
+
+    /** The input of a transition; which fields matter depends on the action. */
+    record Action(@Nullable String comment, @Nullable String grade, @Nullable String category,
+                  @Nullable String responsibleUnit, @Nullable LocalDate deadline, @Nullable Integer version) {
+    }
+
+    private final HazardRepository hazards;
+    private final EnterpriseRegistry enterprises;
+    private final RegionDirectory regions;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    HazardDesk(HazardRepository hazards, EnterpriseRegistry enterprises, RegionDirectory regions, CallerContext callers,
+               AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.hazards = hazards;
+        this.enterprises = enterprises;
+        this.regions = regions;
+        this.callers = callers;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), SHANGHAI);
+    }
+
+    /** A logged-in user's report: self-inspection, government inspection or grid patrol. */
+    @Transactional
+    HazardRepository.HazardView report(Report report) {
+        Caller caller = callers.requirePermission(Permissions.HAZARD_REPORT);
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = text(report.title(), "title", 128, problems);
+        String description = text(report.description(), "description", 2000, problems);
+        String source = report.source();
+        if (source == null || !SOURCES.contains(source) || source.equals("PUBLIC_REPORT")) {
+            problems.add(new FieldProblem("source", "hazard.source.invalid"));
+        } else if (caller.enterpriseId() != null && !source.equals("SELF_INSPECTION")) {
+            problems.add(new FieldProblem("source", "hazard.source.enterprise"));
+        }
+        Enterprise enterprise = null;
+        String regionCode = report.regionCode();
+        if (report.enterpriseId() != null) {
+            enterprise = enterprises.find(report.enterpriseId()).orElse(null);
+            if (enterprise == null) {
+                problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.unknown", report.enterpriseId()));
+            } else {
+                regionCode = enterprise.regionCode();
+            }
+        } else if (caller.enterpriseId() != null) {
+            problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.required"));
+        }
+        checkRegion(regionCode, problems);
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        if (!callers.scope().covers(regionCode, null, enterprise == null ? null : enterprise.id())) {
+            throw Problem.forbidden();
+        }
+        long id = hazards.insert(new HazardRepository.NewHazard(trackingCode(), source, title, description, regionCode,
+                enterprise == null ? null : enterprise.industry().name(), enterprise == null ? null : enterprise.id(),
+                report.longitude(), report.latitude(), caller.userId(), caller.displayName(), null), clock.instant());
+        hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), caller.username(), clock.instant(), null);
+        audit.record("hazard.report", "hazard", String.valueOf(id), regionCode, Map.of("title", title, "source", source));
+        return hazards.findVisible(id).orElseThrow();
+    }
+
+    /** A report from the public page (吹哨人): anonymous allowed; answers the tracking code. */
+    @Transactional
+    String reportPublicly(Report report) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = text(report.title(), "title", 128, problems);
+        String description = text(report.description(), "description", 2000, problems);
+        checkRegion(report.regionCode(), problems);
+        if (report.contactPhone() != null && !report.contactPhone().isBlank() && !MobileNumber.isPhone(report.contactPhone())) {
+            problems.add(new FieldProblem("contactPhone", "enterprise.phone.invalid", report.contactPhone()));
+        }
+        if (report.contactName() != null && report.contactName().length() > 64) {
+            problems.add(new FieldProblem("contactName", "problem.field.too-long", 64));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        String code = trackingCode();
+        long id = hazards.insert(new HazardRepository.NewHazard(code, "PUBLIC_REPORT", title, description, report.regionCode(),
+                null, null, report.longitude(), report.latitude(), null, blankToNull(report.contactName()),
+                blankToNull(report.contactPhone())), clock.instant());
+        hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), "public", clock.instant(), null);
+        audit.record("hazard.report", "hazard", String.valueOf(id), report.regionCode(), Map.of("title", title, "source", "PUBLIC_REPORT"));
+        return code;
+    }
+
+    @Transactional
+    HazardRepository.HazardView act(long id, String action, Action input) {
+        HazardRepository.HazardView visible = hazards.findVisible(id)
+                .orElseThrow(() -> hazards.exists(id) ? Problem.forbidden() : Problem.notFound("hazard", id));
+        boolean remediation = action.equals("progress") || action.equals("complete");
+        Caller caller = callers.requirePermission(remediation ? Permissions.HAZARD_REMEDIATE : Permissions.HAZARD_VERIFY);
+        Hazard hazard = hazards.load(id).orElseThrow();
+        if (input.version() != null && input.version() != hazard.version) {
+            throw Problem.conflict("problem.version.stale");
+        }
+        String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
+        if (comment != null && comment.length() > 2000) {
+            throw Problem.invalid("comment", "problem.field.too-long", 2000);
+        }
+        Instant now = clock.instant();
+        Hazard.Transition transition = switch (action) {
+            case "verify" -> verify(hazard, input);
+            case "dismiss" -> hazard.dismiss();
+            case "assign" -> hazard.assign();
+            case "progress" -> hazard.progress();
+            case "complete" -> hazard.complete();
+            case "accept" -> hazard.accept(now);
+            case "reject" -> {
+                if (comment == null) {
+                    throw Problem.invalid("comment", "hazard.reject.reason");
+                }
+                yield hazard.reject();
+            }
+            default -> throw Problem.notFound("hazard_action", action);
+        };
+        if (!hazards.save(hazard)) {
+            throw Problem.conflict("problem.version.stale");
+        }
+        hazards.record(id, transition, caller.username(), now, comment);
+        audit.record("hazard." + action, "hazard", String.valueOf(id), visible.regionCode(),
+                Map.of("status", List.of(transition.from() == null ? "" : transition.from().name(), transition.to().name())));
+        if (transition.to() == Hazard.Status.CLOSED) {
+            events.publishEvent(new HazardClosed(id, visible.regionCode(), visible.enterpriseId()));
+        }
+        return hazards.findVisible(id).orElseThrow();
+    }
+
+    private Hazard.Transition verify(Hazard hazard, Action input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Hazard.Grade grade = null;
+        try {
+            grade = Hazard.Grade.valueOf(String.valueOf(input.grade()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("grade", "hazard.grade.invalid"));
+        }
+        if (input.category() == null || !CATEGORIES.contains(input.category())) {
+            problems.add(new FieldProblem("category", "hazard.category.invalid", String.join(", ", new java.util.TreeSet<>(CATEGORIES))));
+        }
+        String unit = text(input.responsibleUnit(), "responsibleUnit", 128, problems);
+        if (input.deadline() == null) {
+            problems.add(new FieldProblem("deadline", "hazard.deadline.required"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        return hazard.verify(grade, input.category(), unit, input.deadline(), today());
+    }
+
+    @Transactional(readOnly = true)
+    HazardRepository.HazardView find(long id) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        return hazards.findVisible(id).orElseThrow(() -> Problem.notFound("hazard", id));
+    }
+
+    @Transactional(readOnly = true)
+    List<HazardRepository.HistoryEntry> history(long id) {
+        return hazards.history(find(id).id());
+    }
+
+    @Transactional(readOnly = true)
+    PageOf<HazardRepository.HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
+                                               @Nullable Boolean overdue, int page, int size) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        PageOf.check(page, size);
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
+        if (status != null && java.util.Arrays.stream(Hazard.Status.values()).noneMatch(s -> s.name().equals(status))) {
+            throw Problem.invalid("status", "hazard.status.invalid", status);
+        }
+        if (grade != null && java.util.Arrays.stream(Hazard.Grade.values()).noneMatch(g -> g.name().equals(grade))) {
+            throw Problem.invalid("grade", "hazard.grade.invalid");
+        }
+        return hazards.search(regionCode, status, grade, overdue, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Map<String, Long>> statistics(@Nullable String regionCode) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
+        return hazards.statistics(regionCode);
+    }
+
+    private void checkRegion(@Nullable String regionCode, List<FieldProblem> problems) {
+        if (regionCode == null || !RegionCode.isValid(regionCode) || regions.find(RegionCode.of(regionCode)).isEmpty()) {
+            problems.add(new FieldProblem("regionCode", "enterprise.region.unknown", String.valueOf(regionCode)));
+        } else if (RegionCode.of(regionCode).level() < 3) {
+            problems.add(new FieldProblem("regionCode", "hazard.region.too-high"));
+        }
+    }
+
+    private static String trackingCode() {
+        StringBuilder code = new StringBuilder("YH");
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    private static String text(@Nullable String value, String field, int max, List<FieldProblem> problems) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            problems.add(new FieldProblem(field, "hazard." + field + ".required"));
+        } else if (trimmed.length() > max) {
+            problems.add(new FieldProblem(field, "problem.field.too-long", max));
+        }
+        return trimmed;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

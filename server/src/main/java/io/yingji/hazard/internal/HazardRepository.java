@@ -1,0 +1,213 @@
+package io.yingji.hazard.internal;
+
+import io.yingji.access.ScopeColumns;
+import io.yingji.access.ScopedQueries;
+import io.yingji.hazard.SupervisionLevel;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.RegionCode;
+import io.yingji.shared.UtcTimestamps;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HazardRepository {
+
+    static final ScopeColumns COLUMNS = new ScopeColumns("h.region_code", "h.industry", "h.enterprise_id");
+
+    /** A hazard as the API shows it. */
+    record HazardView(long id, String trackingCode, String source, String status, String title, String description,
+                      String regionCode, String regionName, @Nullable String industry, @Nullable Long enterpriseId,
+                      @Nullable String enterpriseName, @Nullable Double longitude, @Nullable Double latitude,
+                      @Nullable String reporterName, @Nullable String grade, @Nullable String category,
+                      @Nullable String responsibleUnit, @Nullable LocalDate deadline, @Nullable String supervisingLevel,
+                      int escalations, boolean overdue, Instant reportedAt, @Nullable Instant closedAt, int version) {
+    }
+
+    record HistoryEntry(String action, @Nullable String fromStatus, String toStatus, String actor, Instant occurredAt,
+                        @Nullable String comment) {
+    }
+
+    record NewHazard(String trackingCode, String source, String title, String description, String regionCode,
+                     @Nullable String industry, @Nullable Long enterpriseId, @Nullable Double longitude,
+                     @Nullable Double latitude, @Nullable Long reporterId, @Nullable String reporterName,
+                     @Nullable String reporterPhone) {
+    }
+
+    private static final String SELECT = """
+            select h.*, r.name as region_name, r.level as region_level, e.name as enterprise_name
+            from hazard h join region r on r.code = h.region_code left join enterprise e on e.id = h.enterprise_id""";
+
+    private final JdbcClient jdbc;
+    private final ScopedQueries scoped;
+
+    HazardRepository(JdbcClient jdbc, ScopedQueries scoped) {
+        this.jdbc = jdbc;
+        this.scoped = scoped;
+    }
+
+    long insert(NewHazard h, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into hazard (tracking_code, source, status, title, description, region_code, industry, enterprise_id,
+                    longitude, latitude, reporter_id, reporter_name, reporter_phone, reported_at)
+                values (:code, :source, 'REPORTED', :title, :description, :region, :industry, :enterprise, :lon, :lat,
+                    :reporterId, :reporterName, :reporterPhone, :at)""")
+                .param("code", h.trackingCode()).param("source", h.source()).param("title", h.title())
+                .param("description", h.description()).param("region", h.regionCode()).param("industry", h.industry())
+                .param("enterprise", h.enterpriseId()).param("lon", h.longitude()).param("lat", h.latitude())
+                .param("reporterId", h.reporterId()).param("reporterName", h.reporterName())
+                .param("reporterPhone", h.reporterPhone()).param("at", UtcTimestamps.of(at))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<HazardView> findVisible(long id) {
+        return scoped.sql(SELECT + " where {scope} and h.id = :id", COLUMNS).param("id", id).query(HazardRepository::view).optional();
+    }
+
+    /** The hazard as a model, for a state change; only after it was found in scope. */
+    Optional<Hazard> load(long id) {
+        return jdbc.sql("select h.*, r.level as region_level from hazard h join region r on r.code = h.region_code where h.id = :id")
+                .param("id", id).query(HazardRepository::model).optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from hazard where id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    Optional<HazardView> byTrackingCode(String code) {
+        return jdbc.sql(SELECT + " where h.tracking_code = :code").param("code", code).query(HazardRepository::view).optional();
+    }
+
+    /** Saves a state change if nobody changed the hazard meanwhile; answers whether it did. */
+    boolean save(Hazard h) {
+        return jdbc.sql("""
+                update hazard set status = :status, grade = :grade, category = :category, responsible_unit = :unit,
+                    deadline = :deadline, supervising_level = :level, escalations = :escalations,
+                    overdue_since = :overdueSince, closed_at = :closedAt, version = version + 1
+                where id = :id and version = :version""")
+                .param("status", h.status.name()).param("grade", h.grade == null ? null : h.grade.name())
+                .param("category", h.category).param("unit", h.responsibleUnit)
+                .param("deadline", h.deadline == null ? null : Date.valueOf(h.deadline))
+                .param("level", h.supervisingLevel == null ? null : h.supervisingLevel.name())
+                .param("escalations", h.escalations).param("overdueSince", UtcTimestamps.of(h.overdueSince))
+                .param("closedAt", UtcTimestamps.of(h.closedAt)).param("id", h.id).param("version", h.version)
+                .update() == 1;
+    }
+
+    void record(long hazardId, Hazard.Transition transition, String actor, Instant at, @Nullable String comment) {
+        jdbc.sql("""
+                insert into hazard_event (hazard_id, action, from_status, to_status, actor, occurred_at, comment)
+                values (:id, :action, :from, :to, :actor, :at, :comment)""")
+                .param("id", hazardId).param("action", transition.action())
+                .param("from", transition.from() == null ? null : transition.from().name())
+                .param("to", transition.to().name()).param("actor", actor).param("at", UtcTimestamps.of(at))
+                .param("comment", comment).update();
+    }
+
+    List<HistoryEntry> history(long id) {
+        return jdbc.sql("select * from hazard_event where hazard_id = :id order by id").param("id", id)
+                .query((rs, n) -> new HistoryEntry(rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment")))
+                .list();
+    }
+
+    PageOf<HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
+                              @Nullable Boolean overdue, int page, int size) {
+        StringBuilder where = new StringBuilder(" where {scope}");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (regionCode != null) {
+            where.append(" and h.region_code like :region");
+            params.put("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+        }
+        if (status != null) {
+            where.append(" and h.status = :status");
+            params.put("status", status);
+        }
+        if (grade != null) {
+            where.append(" and h.grade = :grade");
+            params.put("grade", grade);
+        }
+        if (overdue != null) {
+            where.append(overdue ? " and h.overdue_since is not null" : " and h.overdue_since is null");
+        }
+        var count = scoped.sql("select count(*) from hazard h" + where, COLUMNS);
+        params.forEach(count::param);
+        var select = scoped.sql(SELECT + where + " order by h.id desc limit :limit offset :offset", COLUMNS);
+        params.forEach(select::param);
+        List<HazardView> content = select.param("limit", size).param("offset", (long) page * size)
+                .query(HazardRepository::view).list();
+        return PageOf.of(content, page, size, count.query(Long.class).single());
+    }
+
+    /** Open hazards whose deadline day is over and that are not escalated for it yet (all regions: a job). */
+    List<Long> overdueCandidates(LocalDate today) {
+        return jdbc.sql("""
+                select id from hazard where status not in ('CLOSED', 'DISMISSED') and deadline < :today and overdue_since is null
+                order by id""")
+                .param("today", Date.valueOf(today)).query(Long.class).list();
+    }
+
+    /** Counts in scope by status, grade and source, with how many are overdue. */
+    Map<String, Map<String, Long>> statistics(@Nullable String regionCode) {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        for (String column : List.of("status", "grade", "source")) {
+            var select = scoped.sql("select h." + column + " as k, count(*) as n from hazard h where {scope}"
+                    + (regionCode == null ? "" : " and h.region_code like :region") + " group by h." + column, COLUMNS);
+            if (regionCode != null) {
+                select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            select.query(rs -> {
+                counts.put(rs.getString("k") == null ? "UNGRADED" : rs.getString("k"), rs.getLong("n"));
+            });
+            result.put(column, counts);
+        }
+        var overdue = scoped.sql("select count(*) from hazard h where {scope} and h.overdue_since is not null"
+                + (regionCode == null ? "" : " and h.region_code like :region"), COLUMNS);
+        if (regionCode != null) {
+            overdue.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+        }
+        result.put("overdue", Map.of("OVERDUE", overdue.query(Long.class).single()));
+        return result;
+    }
+
+    static HazardView view(ResultSet rs, int n) throws SQLException {
+        Date deadline = rs.getDate("deadline");
+        return new HazardView(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("source"), rs.getString("status"),
+                rs.getString("title"), rs.getString("description"), rs.getString("region_code"), rs.getString("region_name"),
+                rs.getString("industry"), rs.getObject("enterprise_id", Long.class), rs.getString("enterprise_name"),
+                rs.getObject("longitude", Double.class), rs.getObject("latitude", Double.class), rs.getString("reporter_name"),
+                rs.getString("grade"), rs.getString("category"), rs.getString("responsible_unit"),
+                deadline == null ? null : deadline.toLocalDate(), rs.getString("supervising_level"), rs.getInt("escalations"),
+                rs.getObject("overdue_since") != null, UtcTimestamps.read(rs, "reported_at"), UtcTimestamps.read(rs, "closed_at"),
+                rs.getInt("version"));
+    }
+
+    static Hazard model(ResultSet rs, int n) throws SQLException {
+        Hazard h = new Hazard(rs.getLong("id"), Hazard.Status.valueOf(rs.getString("status")), rs.getString("region_code"),
+                rs.getInt("region_level"), rs.getObject("enterprise_id", Long.class));
+        h.grade = rs.getString("grade") == null ? null : Hazard.Grade.valueOf(rs.getString("grade"));
+        h.category = rs.getString("category");
+        h.responsibleUnit = rs.getString("responsible_unit");
+        Date deadline = rs.getDate("deadline");
+        h.deadline = deadline == null ? null : deadline.toLocalDate();
+        h.supervisingLevel = rs.getString("supervising_level") == null ? null : SupervisionLevel.valueOf(rs.getString("supervising_level"));
+        h.escalations = rs.getInt("escalations");
+        h.overdueSince = UtcTimestamps.read(rs, "overdue_since");
+        h.closedAt = UtcTimestamps.read(rs, "closed_at");
+        h.version = rs.getInt("version");
+        return h;
+    }
+}

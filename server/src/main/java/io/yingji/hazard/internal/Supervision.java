@@ -1,0 +1,113 @@
+package io.yingji.hazard.internal;
+
+import io.yingji.access.CallerContext;
+import io.yingji.audit.AuditTrail;
+import io.yingji.hazard.HazardOverdue;
+import io.yingji.shared.UtcTimestamps;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 督办: finds hazards past their deadline day (Asia/Shanghai) and escalates each to the next
+ * supervising level, once per overdue period, recording it and publishing {@link HazardOverdue}.
+ * With several instances only one runs at a time: the job takes a lease row in {@code job_lock}.
+ */
+@Component
+class Supervision {
+
+    private static final Logger log = LoggerFactory.getLogger(Supervision.class);
+    private static final String JOB = "hazard-supervision";
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final HazardRepository hazards;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Supervision(HazardRepository hazards, JdbcClient jdbc, TransactionTemplate transactions, CallerContext callers,
+                AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.hazards = hazards;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.callers = callers;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${yingji.hazard.supervision-interval:PT5M}", initialDelayString = "PT1M")
+    void scheduled() {
+        run();
+    }
+
+    /** One pass; answers how many hazards it escalated (0 when another instance holds the lease). */
+    int run() {
+        Instant now = clock.instant();
+        if (!lease(now, Duration.ofMinutes(10))) {
+            return 0;
+        }
+        try {
+            LocalDate today = LocalDate.ofInstant(now, HazardDesk.SHANGHAI);
+            int escalated = 0;
+            for (long id : hazards.overdueCandidates(today)) {
+                Boolean done = callers.runAsSystem(() -> transactions.execute(status -> escalate(id, today, now)));
+                if (Boolean.TRUE.equals(done)) {
+                    escalated++;
+                }
+            }
+            if (escalated > 0) {
+                log.info("Escalated {} overdue hazards", escalated);
+            }
+            return escalated;
+        } finally {
+            jdbc.sql("delete from job_lock where name = :name and locked_by = :me").param("name", JOB).param("me", INSTANCE).update();
+        }
+    }
+
+    private boolean escalate(long id, LocalDate today, Instant now) {
+        Hazard hazard = hazards.load(id).orElseThrow();
+        if (!hazard.escalateIfOverdue(today, now) || !hazards.save(hazard)) {
+            return false;
+        }
+        hazards.record(id, new Hazard.Transition("escalate", hazard.status, hazard.status), "system", now,
+                "逾期未销号，升级由" + hazard.supervisingLevel + "督办");
+        audit.record("hazard.escalate", "hazard", String.valueOf(id), hazard.regionCode,
+                Map.of("supervisingLevel", String.valueOf(hazard.supervisingLevel), "deadline", String.valueOf(hazard.deadline)));
+        events.publishEvent(new HazardOverdue(id, hazard.regionCode, hazard.supervisingLevel));
+        return true;
+    }
+
+    /** Takes the job's lease when it is free or expired; a unique key makes concurrent takers lose. */
+    private boolean lease(Instant now, Duration length) {
+        Boolean taken = transactions.execute(status -> {
+            int updated = jdbc.sql("update job_lock set locked_until = :until, locked_by = :me where name = :name and locked_until < :now")
+                    .param("until", UtcTimestamps.of(now.plus(length))).param("me", INSTANCE).param("name", JOB)
+                    .param("now", UtcTimestamps.of(now)).update();
+            if (updated == 1) {
+                return true;
+            }
+            long exists = jdbc.sql("select count(*) from job_lock where name = :name").param("name", JOB).query(Long.class).single();
+            if (exists > 0) {
+                return false;
+            }
+            jdbc.sql("insert into job_lock (name, locked_until, locked_by) values (:name, :until, :me)")
+                    .param("name", JOB).param("until", UtcTimestamps.of(now.plus(length))).param("me", INSTANCE).update();
+            return true;
+        });
+        return Boolean.TRUE.equals(taken);
+    }
+}
