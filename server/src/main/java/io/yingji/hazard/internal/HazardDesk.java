@@ -97,7 +97,9 @@ class HazardDesk {
         } else if (caller.enterpriseId() != null) {
             problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.required"));
         }
-        checkRegion(regionCode, problems);
+        if (report.enterpriseId() == null || enterprise != null) {
+            checkRegion(regionCode, problems);
+        }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }

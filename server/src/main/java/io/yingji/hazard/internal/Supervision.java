@@ -49,7 +49,8 @@ class Supervision {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${yingji.hazard.supervision-interval:PT5M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${yingji.hazard.supervision-interval:PT5M}",
+            initialDelayString = "${yingji.hazard.supervision-initial-delay:PT1M}")
     void scheduled() {
         run();
     }
