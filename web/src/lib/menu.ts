@@ -20,7 +20,7 @@ const ENTRIES: Entry[] = [
   { key: 'map', route: '/map', label: 'menu.map', icon: 'MapLocation', permission: 'enterprise:read' },
   { key: 'enterprises', route: '/enterprises', label: 'menu.enterprises', icon: 'OfficeBuilding', permission: 'enterprise:read' },
   { key: 'risk', route: '/risk', label: 'menu.risk', icon: 'Warning', permission: 'risk:read' },
-  { key: 'hazards', label: 'menu.hazards', icon: 'Tools', permission: 'enterprise:read', comingSoon: true },
+  { key: 'hazards', route: '/hazards', label: 'menu.hazards', icon: 'Tools', permission: 'hazard:read' },
   { key: 'monitoring', label: 'menu.monitoring', icon: 'Odometer', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'ENTERPRISE'], comingSoon: true },
   { key: 'warnings', label: 'menu.warnings', icon: 'Bell', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID'], comingSoon: true },
   { key: 'audit', route: '/audit', label: 'menu.audit', icon: 'Document', permission: 'audit:read' },

@@ -7,15 +7,17 @@ import map from './routes/modules/map'
 import enterprise from './routes/modules/enterprise'
 import audit from './routes/modules/audit'
 import risk from './routes/modules/risk'
+import hazard, { publicHazardRoutes } from './routes/modules/hazard'
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { public: true } },
+    ...publicHazardRoutes,
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...audit],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...audit],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -19,9 +19,9 @@ describe('menuFor', () => {
   })
 
   it('marks capabilities that do not exist yet as coming soon, without a route', () => {
-    const hazards = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'hazards')
-    expect(hazards?.comingSoon).toBe(true)
-    expect(hazards?.route).toBeUndefined()
+    const monitoring = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'monitoring')
+    expect(monitoring?.comingSoon).toBe(true)
+    expect(monitoring?.route).toBeUndefined()
   })
 
   it('shows an account without permissions only the workbench', () => {

@@ -1,0 +1,64 @@
+import { http, query } from './http'
+import type { Page } from './enterprise'
+
+export interface Hazard {
+  id: number
+  trackingCode: string
+  source: string
+  status: string
+  title: string
+  description: string
+  regionCode: string
+  regionName: string
+  enterpriseId: number | null
+  enterpriseName: string | null
+  reporterName: string | null
+  grade: string | null
+  category: string | null
+  responsibleUnit: string | null
+  deadline: string | null
+  supervisingLevel: string | null
+  escalations: number
+  overdue: boolean
+  reportedAt: string
+  closedAt: string | null
+  version: number
+}
+
+export interface HazardHistory {
+  action: string
+  fromStatus: string | null
+  toStatus: string
+  actor: string
+  occurredAt: string
+  comment: string | null
+}
+
+export interface HazardAction {
+  comment?: string
+  grade?: string
+  category?: string
+  responsibleUnit?: string
+  deadline?: string
+}
+
+export interface Tracking {
+  trackingCode: string
+  status: string
+  title: string
+  reportedAt: string
+  closedAt: string | null
+  steps: { action: string; status: string; at: string }[]
+}
+
+export const HAZARD_CATEGORIES = ['FIRE', 'ELECTRICAL', 'HAZCHEM', 'EQUIPMENT', 'CONSTRUCTION', 'OPERATION', 'MANAGEMENT', 'OTHER'] as const
+export const HAZARD_STATUSES = ['REPORTED', 'VERIFIED', 'ASSIGNED', 'REMEDIATING', 'REMEDIATED', 'CLOSED', 'DISMISSED'] as const
+
+export const getHazardsApi = (filter: { status?: string; grade?: string; overdue?: boolean }, page: number, size: number) =>
+  http.get<Page<Hazard>>(`/api/hazards${query({ ...filter, page, size })}`)
+export const getHazardApi = (id: number) => http.get<{ hazard: Hazard; history: HazardHistory[] }>(`/api/hazards/${id}`)
+export const reportHazardApi = (body: Record<string, unknown>) => http.post<Hazard>('/api/hazards', body)
+export const actOnHazardApi = (id: number, action: string, body: HazardAction) => http.post<Hazard>(`/api/hazards/${id}/${action}`, body)
+export const getHazardStatisticsApi = () => http.get<Record<string, Record<string, number>>>('/api/hazards/statistics')
+export const reportPubliclyApi = (body: Record<string, unknown>) => http.post<{ trackingCode: string }>('/public/hazards', body)
+export const trackApi = (code: string) => http.get<Tracking>(`/public/hazards/${encodeURIComponent(code)}`)
