@@ -3,7 +3,10 @@ package io.yingji.access;
 import io.yingji.shared.Problem;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +56,26 @@ public class CallerContext {
             return work.get();
         } finally {
             SYSTEM.set(previous);
+        }
+    }
+
+    /**
+     * Runs work as a given user, with their permissions and scope, on this thread only; for the
+     * platform's own jobs that act for someone (loading the demo city's history).
+     */
+    public <T> T runAs(Caller caller, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        boolean wasSystem = SYSTEM.get();
+        SYSTEM.set(false);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+                caller.permissions().stream().map(SimpleGrantedAuthority::new).toList()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+            SYSTEM.set(wasSystem);
         }
     }
 

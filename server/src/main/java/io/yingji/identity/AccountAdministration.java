@@ -2,6 +2,8 @@ package io.yingji.identity;
 
 import io.yingji.shared.Industry;
 import io.yingji.shared.RegionCode;
+import io.yingji.access.Caller;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -20,4 +22,7 @@ public interface AccountAdministration {
                     @Nullable Long departmentId, @Nullable Long enterpriseId, Set<String> roles);
 
     boolean anyUsers();
+
+    /** The caller an account would be after logging in (for the platform's own jobs that act for someone). */
+    Optional<Caller> callerOf(String username);
 }

@@ -185,6 +185,20 @@ class HazardIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theDemoCityHasHazardsInEveryState() {
+        List<String> statuses = jdbcStatuses();
+        assertThat(statuses).contains("REPORTED", "VERIFIED", "ASSIGNED", "REMEDIATING", "REMEDIATED", "CLOSED", "DISMISSED");
+        Response closed = api.get("gongshu", "/api/hazards?status=CLOSED&size=50");
+        long demoClosed = closed.body().path("content").valueStream()
+                .filter(h -> h.path("title").asString().equals("危化品仓库安全标识缺失")).count();
+        assertThat(demoClosed).isEqualTo(1);
+    }
+
+    private List<String> jdbcStatuses() {
+        return jdbc.sql("select distinct status from hazard").query(String.class).list();
+    }
+
+    @Test
     void statisticsEqualWhatIsStored() {
         reportAtQiye("gongshu", "GOVERNMENT_INSPECTION");
         Response statistics = api.get("gongshu", "/api/hazards/statistics");

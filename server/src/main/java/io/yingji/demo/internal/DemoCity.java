@@ -9,6 +9,8 @@ import io.yingji.enterprise.EnterpriseSearch;
 import io.yingji.identity.AccountAdministration;
 import io.yingji.region.Region;
 import io.yingji.risk.RiskRegister;
+import io.yingji.hazard.HazardWorkflow;
+import java.time.Clock;
 import io.yingji.region.RegionDirectory;
 import io.yingji.shared.BoundingBox;
 import io.yingji.shared.Industry;
@@ -44,9 +46,12 @@ public class DemoCity {
     private final DemoSettings settings;
     private final TransactionTemplate transactions;
     private final RiskRegister risks;
+    private final HazardWorkflow hazards;
+    private final Clock clock;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
-             CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks) {
+             CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks,
+             HazardWorkflow hazards, Clock clock) {
         this.regions = regions;
         this.accounts = accounts;
         this.enterprises = enterprises;
@@ -54,6 +59,8 @@ public class DemoCity {
         this.settings = settings;
         this.transactions = transactions;
         this.risks = risks;
+        this.hazards = hazards;
+        this.clock = clock;
     }
 
     /** Whether there is a demo city (or any other data) already: then loading does nothing. */
@@ -93,6 +100,7 @@ public class DemoCity {
             enterprises.export(new EnterpriseSearch("330100", null, null, null)).stream()
                     .filter(e -> e.id() != qiyeEnterprise)
                     .forEach(demoRisks::enterprise);
+            new DemoHazards(hazards, accounts, callers, clock).load(qiyeEnterprise);
             return registered;
         }));
         log.info("Demo city loaded: {} regions, {} enterprises in {} ms", all.size(), count,

@@ -2,6 +2,8 @@ package io.yingji.hazard.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.hazard.HazardReport;
+import io.yingji.hazard.HazardStep;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,8 +50,8 @@ class HazardController {
 
     @PostMapping("/api/hazards")
     @Operation(summary = "Report a hazard (enterprise self-inspection, government inspection, grid patrol)")
-    ResponseEntity<HazardRepository.HazardView> report(@RequestBody HazardDesk.Report report) {
-        HazardRepository.HazardView created = desk.report(report);
+    ResponseEntity<HazardRepository.HazardView> report(@RequestBody HazardReport report) {
+        HazardRepository.HazardView created = desk.reportAndShow(report);
         return ResponseEntity.created(URI.create("/api/hazards/" + created.id())).body(created);
     }
 
@@ -79,13 +81,13 @@ class HazardController {
     @PostMapping("/api/hazards/{id}/{action}")
     @Operation(summary = "A step of the closed loop: verify (grade, category, responsibleUnit, deadline), dismiss, assign, "
             + "progress, complete, accept, reject (comment required); 409 when the hazard's state does not allow it")
-    HazardRepository.HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardDesk.Action input) {
-        return desk.act(id, action, input);
+    HazardRepository.HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardStep input) {
+        return desk.actAndShow(id, action, input);
     }
 
     @PostMapping("/public/hazards")
     @Operation(summary = "Public report (吹哨人), anonymous allowed, rate-limited; answers a tracking code")
-    ResponseEntity<Tracked> reportPublicly(@RequestBody HazardDesk.Report report, HttpServletRequest request) {
+    ResponseEntity<Tracked> reportPublicly(@RequestBody HazardReport report, HttpServletRequest request) {
         if (!limit.allow(request.getRemoteAddr())) {
             throw new Problem(429, "hazard.public.too-many");
         }

@@ -7,6 +7,9 @@ import io.yingji.audit.AuditTrail;
 import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.hazard.HazardClosed;
+import io.yingji.hazard.HazardReport;
+import io.yingji.hazard.HazardStep;
+import io.yingji.hazard.HazardWorkflow;
 import io.yingji.region.RegionDirectory;
 import io.yingji.shared.MobileNumber;
 import io.yingji.shared.PageOf;
@@ -29,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The hazard closed loop: reporting, the transitions with their permissions, and reading within scope. */
 @Service
-class HazardDesk {
+class HazardDesk implements HazardWorkflow {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final Set<String> SOURCES = Set.of("SELF_INSPECTION", "GOVERNMENT_INSPECTION", "GRID_PATROL", "PUBLIC_REPORT");
@@ -37,17 +40,6 @@ class HazardDesk {
             "MANAGEMENT", "OTHER");
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** A report as submitted, by a user or by the public. */
-    record Report(@Nullable String title, @Nullable String description, @Nullable String regionCode,
-                  @Nullable Long enterpriseId, @Nullable String source, @Nullable Double longitude,
-                  @Nullable Double latitude, @Nullable String contactName, @Nullable String contactPhone) {
-    }
-
-    /** The input of a transition; which fields matter depends on the action. */
-    record Action(@Nullable String comment, @Nullable String grade, @Nullable String category,
-                  @Nullable String responsibleUnit, @Nullable LocalDate deadline, @Nullable Integer version) {
-    }
 
     private final HazardRepository hazards;
     private final EnterpriseRegistry enterprises;
@@ -72,9 +64,21 @@ class HazardDesk {
         return LocalDate.ofInstant(clock.instant(), SHANGHAI);
     }
 
+    @Override
+    @Transactional
+    public long report(HazardReport report) {
+        return reportAndShow(report).id();
+    }
+
+    @Override
+    @Transactional
+    public void act(long hazardId, String step, HazardStep input) {
+        actAndShow(hazardId, step, input);
+    }
+
     /** A logged-in user's report: self-inspection, government inspection or grid patrol. */
     @Transactional
-    HazardRepository.HazardView report(Report report) {
+    HazardRepository.HazardView reportAndShow(HazardReport report) {
         Caller caller = callers.requirePermission(Permissions.HAZARD_REPORT);
         List<FieldProblem> problems = new ArrayList<>();
         String title = text(report.title(), "title", 128, problems);
@@ -116,7 +120,7 @@ class HazardDesk {
 
     /** A report from the public page (吹哨人): anonymous allowed; answers the tracking code. */
     @Transactional
-    String reportPublicly(Report report) {
+    String reportPublicly(HazardReport report) {
         List<FieldProblem> problems = new ArrayList<>();
         String title = text(report.title(), "title", 128, problems);
         String description = text(report.description(), "description", 2000, problems);
@@ -140,7 +144,7 @@ class HazardDesk {
     }
 
     @Transactional
-    HazardRepository.HazardView act(long id, String action, Action input) {
+    HazardRepository.HazardView actAndShow(long id, String action, HazardStep input) {
         HazardRepository.HazardView visible = hazards.findVisible(id)
                 .orElseThrow(() -> hazards.exists(id) ? Problem.forbidden() : Problem.notFound("hazard", id));
         boolean remediation = action.equals("progress") || action.equals("complete");
@@ -181,7 +185,7 @@ class HazardDesk {
         return hazards.findVisible(id).orElseThrow();
     }
 
-    private Hazard.Transition verify(Hazard hazard, Action input) {
+    private Hazard.Transition verify(Hazard hazard, HazardStep input) {
         List<FieldProblem> problems = new ArrayList<>();
         Hazard.Grade grade = null;
         try {

@@ -1,5 +1,6 @@
 package io.yingji.identity.internal;
 
+import io.yingji.access.Caller;
 import io.yingji.audit.AuditTrail;
 import io.yingji.identity.AccountAdministration;
 import io.yingji.shared.Industry;
@@ -7,6 +8,7 @@ import io.yingji.shared.RegionCode;
 import io.yingji.shared.UtcTimestamps;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -24,12 +26,14 @@ class Accounts implements AccountAdministration {
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final UserAccounts accounts;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, Clock clock, UserAccounts accounts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     @Override
@@ -66,6 +70,11 @@ class Accounts implements AccountAdministration {
         audit.record("user.create", "user", String.valueOf(id), region.value(),
                 Map.of("username", username, "roles", new TreeSet<>(roles).toString()));
         return id;
+    }
+
+    @Override
+    public Optional<Caller> callerOf(String username) {
+        return accounts.findByUsername(username).flatMap(account -> accounts.loadCaller(account.id()));
     }
 
     @Override

@@ -1,0 +1,11 @@
+package io.yingji.hazard;
+
+/** The hazard closed loop for other modules, acting as the current caller with their permissions and scope. */
+public interface HazardWorkflow {
+
+    /** Reports a hazard; answers its id. */
+    long report(HazardReport report);
+
+    /** Takes a step: verify, dismiss, assign, progress, complete, accept or reject. */
+    void act(long hazardId, String step, HazardStep input);
+}
