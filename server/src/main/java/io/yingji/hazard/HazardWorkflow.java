@@ -8,4 +8,10 @@ public interface HazardWorkflow {
 
     /** Takes a step: verify, dismiss, assign, progress, complete, accept or reject. */
     void act(long hazardId, String step, HazardStep input);
+
+    /** How an enterprise stands in the loop: open 重大 hazards and overdue hazards (any scope: for derived figures). */
+    record Standing(int openMajor, int overdue, int open) {
+    }
+
+    Standing standingOf(long enterpriseId);
 }

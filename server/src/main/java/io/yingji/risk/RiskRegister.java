@@ -9,4 +9,7 @@ public interface RiskRegister {
 
     /** The risk level of each enterprise in scope that has risk points: the highest of its points. */
     Map<Long, RiskLevel> enterpriseLevels(@org.jspecify.annotations.Nullable String regionCode);
+
+    /** The enterprise's risk level (highest of its points), empty when it has none; any scope: for derived figures. */
+    java.util.Optional<RiskLevel> levelOf(long enterpriseId);
 }

@@ -6,6 +6,7 @@ import io.yingji.access.Permissions;
 import io.yingji.audit.AuditTrail;
 import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseRegistry;
+import io.yingji.hazard.HazardChanged;
 import io.yingji.hazard.HazardClosed;
 import io.yingji.hazard.HazardReport;
 import io.yingji.hazard.HazardStep;
@@ -76,6 +77,12 @@ class HazardDesk implements HazardWorkflow {
         actAndShow(hazardId, step, input);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Standing standingOf(long enterpriseId) {
+        return hazards.standingOf(enterpriseId);
+    }
+
     /** A logged-in user's report: self-inspection, government inspection or grid patrol. */
     @Transactional
     HazardRepository.HazardView reportAndShow(HazardReport report) {
@@ -115,6 +122,7 @@ class HazardDesk implements HazardWorkflow {
                 report.longitude(), report.latitude(), caller.userId(), caller.displayName(), null), clock.instant());
         hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), caller.username(), clock.instant(), null);
         audit.record("hazard.report", "hazard", String.valueOf(id), regionCode, Map.of("title", title, "source", source));
+        events.publishEvent(new HazardChanged(id, enterprise == null ? null : enterprise.id(), regionCode, "REPORTED"));
         return hazards.findVisible(id).orElseThrow();
     }
 
@@ -179,6 +187,7 @@ class HazardDesk implements HazardWorkflow {
         hazards.record(id, transition, caller.username(), now, comment);
         audit.record("hazard." + action, "hazard", String.valueOf(id), visible.regionCode(),
                 Map.of("status", List.of(transition.from() == null ? "" : transition.from().name(), transition.to().name())));
+        events.publishEvent(new HazardChanged(id, visible.enterpriseId(), visible.regionCode(), transition.to().name()));
         if (transition.to() == Hazard.Status.CLOSED) {
             events.publishEvent(new HazardClosed(id, visible.regionCode(), visible.enterpriseId()));
         }

@@ -183,6 +183,17 @@ class HazardRepository {
         return result;
     }
 
+    io.yingji.hazard.HazardWorkflow.Standing standingOf(long enterpriseId) {
+        return jdbc.sql("""
+                select coalesce(sum(case when grade = 'MAJOR' then 1 else 0 end), 0) as major,
+                       coalesce(sum(case when overdue_since is not null then 1 else 0 end), 0) as overdue,
+                       count(*) as open
+                from hazard where enterprise_id = :id and status not in ('CLOSED', 'DISMISSED')""")
+                .param("id", enterpriseId)
+                .query((rs, n) -> new io.yingji.hazard.HazardWorkflow.Standing(rs.getInt("major"), rs.getInt("overdue"), rs.getInt("open")))
+                .single();
+    }
+
     static HazardView view(ResultSet rs, int n) throws SQLException {
         Date deadline = rs.getDate("deadline");
         return new HazardView(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("source"), rs.getString("status"),

@@ -2,6 +2,7 @@ package io.yingji.hazard.internal;
 
 import io.yingji.access.CallerContext;
 import io.yingji.audit.AuditTrail;
+import io.yingji.hazard.HazardChanged;
 import io.yingji.hazard.HazardOverdue;
 import io.yingji.shared.UtcTimestamps;
 import java.lang.management.ManagementFactory;
@@ -89,6 +90,7 @@ class Supervision {
         audit.record("hazard.escalate", "hazard", String.valueOf(id), hazard.regionCode,
                 Map.of("supervisingLevel", String.valueOf(hazard.supervisingLevel), "deadline", String.valueOf(hazard.deadline)));
         events.publishEvent(new HazardOverdue(id, hazard.regionCode, hazard.supervisingLevel));
+        events.publishEvent(new HazardChanged(id, hazard.enterpriseId, hazard.regionCode, hazard.status.name()));
         return true;
     }
 

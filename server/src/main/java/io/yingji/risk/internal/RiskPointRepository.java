@@ -100,6 +100,13 @@ class RiskPointRepository {
         return levels;
     }
 
+    Optional<RiskLevel> highestLevelOf(long enterpriseId) {
+        return jdbc.sql("""
+                select min(case level when 'RED' then 0 when 'ORANGE' then 1 when 'YELLOW' then 2 else 3 end)
+                from risk_point where enterprise_id = :id""")
+                .param("id", enterpriseId).query(Integer.class).optional().map(rank -> RiskLevel.values()[rank]);
+    }
+
     long insert(long enterpriseId, String regionCode, String industry, Description d, Assessment a) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

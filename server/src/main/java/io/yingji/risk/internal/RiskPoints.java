@@ -146,6 +146,12 @@ class RiskPoints implements RiskRegister {
         return points.highestLevels(regionCode);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<RiskLevel> levelOf(long enterpriseId) {
+        return points.highestLevelOf(enterpriseId);
+    }
+
     List<RiskPointRepository.HistoryEntry> history(long id) {
         return points.history(find(id).id());
     }
