@@ -18,6 +18,7 @@ describe('拱墅区应急管理局 (gongshu)', () => {
   test('sees its region in the header and only 拱墅区 enterprises on the map', async () => {
     const { context, page } = await loggedIn(browser, 'gongshu')
     assert.match(await page.getByTestId('user-region').innerText(), /拱墅区$/)
+    await page.getByTestId('todo').getByText('待核实的隐患').waitFor()
     const points = await apiAnswer(page, '/api/enterprises/map', () => page.getByTestId('menu-map').click())
     assert.ok(points.length > 50, `expected many enterprises on the map, got ${points.length}`)
     assert.ok(points.every((p) => p.regionCode.startsWith('330105')), 'a point outside 拱墅区 reached the map')

@@ -39,6 +39,7 @@ test('qiye identifies a risk point, sees the live LEC grade, and the register sh
   await screenshot(page, 'risk-dialog-desktop')
   await page.getByTestId('risk-save').click()
   await page.getByTestId('risk-points').getByText('甲苯中间罐区').waitFor()
+  await page.getByTestId('safety-code').waitFor()
   assert.match(await page.getByTestId('enterprise-risk').innerText(), /重大风险/)
 
   const register = await apiAnswer(page, '/api/risk-points', () => page.getByTestId('menu-risk').click())

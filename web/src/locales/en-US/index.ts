@@ -18,7 +18,7 @@ const en: typeof zh = {
   header: { region: 'Region', logout: 'Log out', language: '中文', languageShort: '中', languageLabel: 'Switch language' },
   workbench: {
     welcome: 'Hello, {name}', scope: 'Your data scope: {region}', enterprises: 'Enterprises', majorHazard: 'With major hazard sources',
-    byIndustry: 'Enterprises by industry', todo: 'To do', todoEmpty: 'Once risk assessment, hazard remediation and monitoring are available, what you must act on appears here.',
+    byIndustry: 'Enterprises by industry', todo: 'To do', todoNone: 'Nothing to do', todoLater: 'Alarms and warnings will add their to-dos here once they are available.', toVerify: 'Hazards to verify', toAccept: 'Hazards to accept', toRemediate: 'Hazards to remediate', overdue: 'Overdue hazards under supervision',
     notYet: 'Not available yet', quick: 'Shortcuts', ownEnterprise: 'My enterprise',
   },
   map: {
@@ -69,6 +69,7 @@ const en: typeof zh = {
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
   },
+  safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
   audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },
   error: { network: 'Cannot reach the server; check the network', generic: 'The operation failed' },
 }

@@ -16,7 +16,7 @@ export default {
   header: { region: '所属区划', logout: '退出登录', language: 'English', languageShort: 'EN', languageLabel: '切换语言' },
   workbench: {
     welcome: '您好，{name}', scope: '您的数据范围：{region}', enterprises: '辖区企业', majorHazard: '涉重大危险源企业',
-    byIndustry: '企业行业分布', todo: '待办事项', todoEmpty: '风险评估、隐患闭环、监测告警等功能上线后，需要您处理的事项会显示在这里。',
+    byIndustry: '企业行业分布', todo: '待办事项', todoNone: '暂无待办', todoLater: '监测告警、预警发布等功能上线后，相关待办也会显示在这里。', toVerify: '待核实的隐患', toAccept: '待验收的隐患', toRemediate: '待整改的隐患', overdue: '逾期督办的隐患',
     notYet: '此功能尚未上线', quick: '快捷入口', ownEnterprise: '本企业信息',
   },
   map: {
@@ -67,6 +67,7 @@ export default {
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
   },
+  safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
   audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },
   error: { network: '无法连接服务器，请检查网络', generic: '操作失败' },
 }
