@@ -125,7 +125,10 @@ describe('language', () => {
 
   test('shows a friendly message when the session has ended', async () => {
     const { context, page } = await loggedIn(browser, 'gongshu', DESKTOP)
+    // let the workbench finish its own requests first, so the click below is what meets the ended session
     await page.getByTestId('stat-enterprises').filter({ hasText: /[1-9]/ }).waitFor()
+    await page.getByTestId('todo').getByText('待核实的隐患').waitFor()
+    await page.waitForLoadState('networkidle')
     await context.clearCookies()
     await page.getByTestId('menu-enterprises').click()
     await page.getByText('登录已过期，请重新登录').waitFor()
