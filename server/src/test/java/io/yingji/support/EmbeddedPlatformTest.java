@@ -28,6 +28,7 @@ public abstract class EmbeddedPlatformTest {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("yingji")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("yingji.demo.enterprises", () -> "1500");
+        registry.add("yingji.storage.dir", () -> DATA.resolve("files").toString());
     }
 
     private static Path temporaryFolder() {

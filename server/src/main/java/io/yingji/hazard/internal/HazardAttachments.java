@@ -1,0 +1,161 @@
+package io.yingji.hazard.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.audit.AuditTrail;
+import io.yingji.shared.Problem;
+import io.yingji.shared.UtcTimestamps;
+import io.yingji.storage.FileStore;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Photos and documents of a hazard. The type is decided from the file's own first bytes (JPEG, PNG,
+ * WebP, PDF), never from its name or the browser's claim; the size limit is the multipart limit.
+ * Reading and adding follow the hazard's scope: 404 for a hazard one may not see, 403 to add to it.
+ */
+@RestController
+@Tag(name = "隐患排查治理 Hidden hazards")
+class HazardAttachments {
+
+    record Attachment(long id, String filename, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
+    }
+
+    private final HazardRepository hazards;
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    HazardAttachments(HazardRepository hazards, JdbcClient jdbc, FileStore files, CallerContext callers, AuditTrail audit,
+                      Clock clock) {
+        this.hazards = hazards;
+        this.jdbc = jdbc;
+        this.files = files;
+        this.callers = callers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/hazards/{id}/attachments")
+    @Operation(summary = "The hazard's photos and documents")
+    List<Attachment> list(@PathVariable long id) {
+        visible(id);
+        return jdbc.sql("select * from hazard_attachment where hazard_id = :id order by id").param("id", id)
+                .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("uploaded_by"), UtcTimestamps.read(rs, "uploaded_at")))
+                .list();
+    }
+
+    @PostMapping(path = "/api/hazards/{id}/attachments", consumes = "multipart/form-data")
+    @Operation(summary = "Add a photo (JPEG, PNG, WebP) or a PDF to a hazard")
+    @Transactional
+    ResponseEntity<Attachment> add(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        HazardRepository.HazardView hazard = hazards.findVisible(id)
+                .orElseThrow(() -> hazards.exists(id) ? Problem.forbidden() : Problem.notFound("hazard", id));
+        Caller caller = callers.require();
+        if (!caller.can(Permissions.HAZARD_REPORT) && !caller.can(Permissions.HAZARD_REMEDIATE) && !caller.can(Permissions.HAZARD_VERIFY)) {
+            throw Problem.forbidden();
+        }
+        byte[] content = file.getBytes();
+        String type = sniff(content);
+        if (type == null) {
+            throw Problem.invalid("file", "hazard.attachment.type");
+        }
+        String filename = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
+                : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_");
+        if (filename.length() > 255) {
+            filename = filename.substring(filename.length() - 255);
+        }
+        String key = files.put(content);
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into hazard_attachment (hazard_id, filename, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+                values (:hazard, :filename, :type, :size, :sha, :key, :by, :at)""")
+                .param("hazard", id).param("filename", filename).param("type", type).param("size", content.length)
+                .param("sha", sha256(content)).param("key", key).param("by", caller.username()).param("at", UtcTimestamps.of(now))
+                .update(keys, "id");
+        long attachment = keys.getKeyAs(Number.class).longValue();
+        audit.record("hazard.attach", "hazard", String.valueOf(id), hazard.regionCode(),
+                Map.of("attachment", attachment, "filename", filename, "bytes", content.length));
+        return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + attachment))
+                .body(new Attachment(attachment, filename, type, content.length, caller.username(), now));
+    }
+
+    @GetMapping("/api/hazards/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attachment (only within the hazard's scope)")
+    void download(@PathVariable long id, @PathVariable long attachmentId, HttpServletResponse response) throws IOException {
+        visible(id);
+        record Stored(String filename, String type, String key) {
+        }
+        Stored stored = jdbc.sql("select filename, content_type, storage_key from hazard_attachment where id = :a and hazard_id = :h")
+                .param("a", attachmentId).param("h", id)
+                .query((rs, n) -> new Stored(rs.getString("filename"), rs.getString("content_type"), rs.getString("storage_key")))
+                .optional().orElseThrow(() -> Problem.notFound("attachment", attachmentId));
+        response.setContentType(stored.type());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                .filename(stored.filename(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        try (InputStream in = files.open(stored.key())) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private void visible(long id) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        hazards.findVisible(id).orElseThrow(() -> Problem.notFound("hazard", id));
+    }
+
+    /** The type by the file's signature; null for anything else (executables, HTML, SVG with scripts …). */
+    static @org.jspecify.annotations.Nullable String sniff(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') {
+            return "image/webp";
+        }
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        return null;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
