@@ -62,3 +62,19 @@ export const actOnHazardApi = (id: number, action: string, body: HazardAction) =
 export const getHazardStatisticsApi = () => http.get<Record<string, Record<string, number>>>('/api/hazards/statistics')
 export const reportPubliclyApi = (body: Record<string, unknown>) => http.post<{ trackingCode: string }>('/public/hazards', body)
 export const trackApi = (code: string) => http.get<Tracking>(`/public/hazards/${encodeURIComponent(code)}`)
+
+export interface HazardAttachment {
+  id: number
+  filename: string
+  contentType: string
+  sizeBytes: number
+  uploadedBy: string
+  uploadedAt: string
+}
+
+export const getHazardAttachmentsApi = (id: number) => http.get<HazardAttachment[]>(`/api/hazards/${id}/attachments`)
+export const addHazardAttachmentApi = (id: number, file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<HazardAttachment>(`/api/hazards/${id}/attachments`, form)
+}
