@@ -1,0 +1,157 @@
+package io.yingji.risk.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.access.ScopeColumns;
+import io.yingji.access.ScopedQueries;
+import io.yingji.audit.AuditTrail;
+import io.yingji.enterprise.Enterprise;
+import io.yingji.enterprise.EnterpriseRegistry;
+import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapPoint;
+import io.yingji.risk.RiskLevel;
+import io.yingji.shared.Problem;
+import io.yingji.shared.UtcTimestamps;
+import java.net.URI;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 每日承诺: enterprises with 红 or 橙 risk, or with a graded major hazard source, commit each day that
+ * their controls are in place; their supervisors see who has not, day by day (Asia/Shanghai).
+ */
+@RestController
+@Tag(name = "风险辨识评估 Risk assessment")
+class DailyCommitments {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String DEFAULT_CONTENT = "本企业已对重大风险管控措施逐项检查，措施落实到位，安全风险处于受控状态。";
+    private static final ScopeColumns COLUMNS = new ScopeColumns("d.region_code", "d.industry", "d.enterprise_id");
+    private static final ScopeColumns POINTS = new ScopeColumns("p.region_code", "p.industry", "p.enterprise_id");
+
+    record Commitment(@Nullable String content) {
+    }
+
+    record Today(LocalDate day, boolean required, boolean committed, @Nullable Instant committedAt) {
+    }
+
+    record Missing(long enterpriseId, String name, String regionCode) {
+    }
+
+    record Summary(LocalDate day, int required, int committed, List<Missing> missing) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ScopedQueries scoped;
+    private final EnterpriseRegistry enterprises;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DailyCommitments(JdbcClient jdbc, ScopedQueries scoped, EnterpriseRegistry enterprises, CallerContext callers,
+                     AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.scoped = scoped;
+        this.enterprises = enterprises;
+        this.callers = callers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), SHANGHAI);
+    }
+
+    @PostMapping("/api/enterprises/{id}/commitments")
+    @Operation(summary = "Today's commitment of an enterprise that must make one (409 when already made today)")
+    @Transactional
+    ResponseEntity<Today> commit(@PathVariable long id, @RequestBody Commitment body) {
+        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> enterprises.exists(id)
+                ? Problem.forbidden() : Problem.notFound("enterprise", id));
+        Caller caller = callers.requirePermission(Permissions.RISK_WRITE);
+        if (!required().contains(id)) {
+            throw Problem.conflict("risk.commitment.not-required");
+        }
+        String content = body.content() == null || body.content().isBlank() ? DEFAULT_CONTENT : body.content().strip();
+        if (content.length() > 1000) {
+            throw Problem.invalid("content", "problem.field.too-long", 1000);
+        }
+        LocalDate day = today();
+        Instant now = clock.instant();
+        if (committedOn(id, day) != null) {
+            throw Problem.conflict("risk.commitment.already", day.toString());
+        }
+        try {
+            jdbc.sql("""
+                    insert into daily_commitment (enterprise_id, region_code, industry, day, content, committed_by, committed_at)
+                    values (:id, :region, :industry, :day, :content, :by, :at)""")
+                    .param("id", id).param("region", enterprise.regionCode()).param("industry", enterprise.industry().name())
+                    .param("day", Date.valueOf(day)).param("content", content).param("by", caller.username())
+                    .param("at", UtcTimestamps.of(now)).update();
+        } catch (DuplicateKeyException raced) {
+            throw Problem.conflict("risk.commitment.already", day.toString());
+        }
+        audit.record("risk.commitment", "enterprise", String.valueOf(id), enterprise.regionCode(), Map.of("day", day.toString()));
+        return ResponseEntity.created(URI.create("/api/enterprises/" + id + "/commitments/today"))
+                .body(new Today(day, true, true, now));
+    }
+
+    @GetMapping("/api/enterprises/{id}/commitments/today")
+    @Operation(summary = "Whether the enterprise must commit today and whether it has")
+    Today today(@PathVariable long id) {
+        callers.requirePermission(Permissions.RISK_READ);
+        enterprises.find(id).orElseThrow(() -> Problem.notFound("enterprise", id));
+        LocalDate day = today();
+        Instant at = committedOn(id, day);
+        return new Today(day, required().contains(id), at != null, at);
+    }
+
+    @GetMapping("/api/commitments")
+    @Operation(summary = "For supervisors: the enterprises in scope that must commit on a day and those that have not")
+    Summary summary(@RequestParam(required = false) @Nullable LocalDate day) {
+        callers.requirePermission(Permissions.RISK_READ);
+        LocalDate date = day == null ? today() : day;
+        Set<Long> required = required();
+        Set<Long> committed = new HashSet<>(scoped.sql("select d.enterprise_id from daily_commitment d where {scope} and d.day = :day", COLUMNS)
+                .param("day", Date.valueOf(date)).query(Long.class).list());
+        List<MapPoint> points = enterprises.mapPoints(new EnterpriseSearch(null, null, null, null));
+        List<Missing> missing = points.stream().filter(p -> required.contains(p.id()) && !committed.contains(p.id()))
+                .map(p -> new Missing(p.id(), p.name(), p.regionCode())).toList();
+        return new Summary(date, required.size(), (int) required.stream().filter(committed::contains).count(), missing);
+    }
+
+    /** Enterprises in scope that must commit: 红/橙 risk or a graded major hazard source. */
+    private Set<Long> required() {
+        Set<Long> ids = new HashSet<>(scoped.sql("select distinct p.enterprise_id from risk_point p where {scope} and p.level in (:levels)", POINTS)
+                .param("levels", List.of(RiskLevel.RED.name(), RiskLevel.ORANGE.name())).query(Long.class).list());
+        enterprises.mapPoints(new EnterpriseSearch(null, null, null, true)).forEach(p -> ids.add(p.id()));
+        return ids;
+    }
+
+    private @Nullable Instant committedOn(long enterpriseId, LocalDate day) {
+        return jdbc.sql("select committed_at from daily_commitment where enterprise_id = :id and day = :day")
+                .param("id", enterpriseId).param("day", Date.valueOf(day))
+                .query((rs, n) -> UtcTimestamps.read(rs, "committed_at")).optional().orElse(null);
+    }
+}
