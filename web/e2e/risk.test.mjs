@@ -42,6 +42,11 @@ test('qiye identifies a risk point, sees the live LEC grade, and the register sh
   await page.getByTestId('safety-code').waitFor()
   assert.match(await page.getByTestId('enterprise-risk').innerText(), /重大风险/)
 
+  // with a 重大 risk point the enterprise owes its daily commitment, made from the workbench
+  await page.getByTestId('menu-workbench').click()
+  await page.getByTestId('commit').click()
+  await page.getByTestId('commitment').getByText('今日已承诺').waitFor()
+
   const register = await apiAnswer(page, '/api/risk-points', () => page.getByTestId('menu-risk').click())
   assert.ok(register.content.every((p) => p.enterpriseId === me.enterpriseId))
   assert.equal(register.content[0].level, 'RED')

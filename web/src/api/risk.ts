@@ -66,3 +66,15 @@ export const createRiskPointApi = (enterpriseId: number, draft: RiskPointDraft) 
   http.post<RiskPoint>(`/api/enterprises/${enterpriseId}/risk-points`, draft)
 export const reassessRiskPointApi = (id: number, body: { method: string; l: number | null; e: number | null; c: number | null; s: number | null; comment?: string }) =>
   http.post<RiskPoint>(`/api/risk-points/${id}/assessments`, body)
+
+export interface CommitmentToday {
+  day: string
+  required: boolean
+  committed: boolean
+  committedAt: string | null
+}
+
+export const getCommitmentTodayApi = (enterpriseId: number) => http.get<CommitmentToday>(`/api/enterprises/${enterpriseId}/commitments/today`)
+export const commitApi = (enterpriseId: number) => http.post<CommitmentToday>(`/api/enterprises/${enterpriseId}/commitments`, {})
+export const getCommitmentSummaryApi = () =>
+  http.get<{ day: string; required: number; committed: number; missing: { enterpriseId: number; name: string }[] }>('/api/commitments')

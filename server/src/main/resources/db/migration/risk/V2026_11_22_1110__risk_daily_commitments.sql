@@ -5,10 +5,10 @@ create table daily_commitment (
     enterprise_id bigint        not null references enterprise (id),
     region_code   varchar(12)   not null,
     industry      varchar(32)   not null,
-    day           date          not null,
+    commitment_day date         not null,
     content       varchar(1000) not null,
     committed_by  varchar(64)   not null,
     committed_at  timestamp with time zone not null,
-    constraint daily_commitment_day_uk unique (enterprise_id, day)
+    constraint daily_commitment_day_uk unique (enterprise_id, commitment_day)
 );
-create index daily_commitment_day_idx on daily_commitment (day);
+create index daily_commitment_day_idx on daily_commitment (commitment_day);

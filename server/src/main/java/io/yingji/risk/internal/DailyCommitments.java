@@ -104,7 +104,7 @@ class DailyCommitments {
         }
         try {
             jdbc.sql("""
-                    insert into daily_commitment (enterprise_id, region_code, industry, day, content, committed_by, committed_at)
+                    insert into daily_commitment (enterprise_id, region_code, industry, commitment_day, content, committed_by, committed_at)
                     values (:id, :region, :industry, :day, :content, :by, :at)""")
                     .param("id", id).param("region", enterprise.regionCode()).param("industry", enterprise.industry().name())
                     .param("day", Date.valueOf(day)).param("content", content).param("by", caller.username())
@@ -133,7 +133,7 @@ class DailyCommitments {
         callers.requirePermission(Permissions.RISK_READ);
         LocalDate date = day == null ? today() : day;
         Set<Long> required = required();
-        Set<Long> committed = new HashSet<>(scoped.sql("select d.enterprise_id from daily_commitment d where {scope} and d.day = :day", COLUMNS)
+        Set<Long> committed = new HashSet<>(scoped.sql("select d.enterprise_id from daily_commitment d where {scope} and d.commitment_day = :day", COLUMNS)
                 .param("day", Date.valueOf(date)).query(Long.class).list());
         List<MapPoint> points = enterprises.mapPoints(new EnterpriseSearch(null, null, null, null));
         List<Missing> missing = points.stream().filter(p -> required.contains(p.id()) && !committed.contains(p.id()))
@@ -150,7 +150,7 @@ class DailyCommitments {
     }
 
     private @Nullable Instant committedOn(long enterpriseId, LocalDate day) {
-        return jdbc.sql("select committed_at from daily_commitment where enterprise_id = :id and day = :day")
+        return jdbc.sql("select committed_at from daily_commitment where enterprise_id = :id and commitment_day = :day")
                 .param("id", enterpriseId).param("day", Date.valueOf(day))
                 .query((rs, n) -> UtcTimestamps.read(rs, "committed_at")).optional().orElse(null);
     }
