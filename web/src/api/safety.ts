@@ -9,3 +9,18 @@ export interface SafetyCodeView {
 
 export const getSafetyCodeApi = (enterpriseId: number) => http.get<SafetyCodeView>(`/api/enterprises/${enterpriseId}/safety-code`)
 export const getSafetyCodesApi = (regionCode?: string) => http.get<Record<string, string>>(`/api/safety-codes${query({ regionCode })}`)
+
+export interface AreaIndex {
+  regionCode: string
+  name: string
+  enterprises: number
+  redRisk: number
+  orangeRisk: number
+  openHazards: number
+  overdueHazards: number
+  openMajorHazards: number
+  index: number
+  band: 'RED' | 'ORANGE' | 'YELLOW' | 'BLUE'
+}
+
+export const getSafetyIndexApi = (regionCode?: string) => http.get<AreaIndex[]>(`/api/safety-index${query({ regionCode })}`)

@@ -14,4 +14,7 @@ public interface HazardWorkflow {
     }
 
     Standing standingOf(long enterpriseId);
+
+    /** The same for all hazards of a region subtree that the current caller may see. */
+    Standing standingOfRegion(String regionCode);
 }

@@ -2,6 +2,6 @@
  * The enterprise safety code (安全码: 红/黄/绿), derived from the enterprise's risk level and its
  * hazards, each code with the reasons for it; recomputed from module events, never by polling.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "enterprise", "risk", "hazard" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "enterprise", "risk", "hazard", "region" })
 @org.jspecify.annotations.NullMarked
 package io.yingji.safety;

@@ -50,9 +50,10 @@ final class DemoRisks {
         int count = enterprise.industry().name().equals("CHEMICAL") ? 1 + random.nextInt(3) : random.nextInt(3);
         for (int i = 0; i < count; i++) {
             String name = names[random.nextInt(names.length)];
-            String[] l = {"0.5", "1", "1", "3", "3", "6"};
-            String[] e = {"1", "2", "3", "6", "6", "10"};
-            String[] c = {"1", "3", "7", "7", "15", "15", "40"};
+            // mostly 蓝/黄, about one point in ten 橙 and a few 红, as a district's register looks
+            String[] l = {"0.5", "1", "1", "1", "3", "3", "6"};
+            String[] e = {"1", "2", "3", "3", "6", "6"};
+            String[] c = {"1", "3", "3", "7", "7", "15", "40"};
             risks.register(enterprise.id(), lec(name + (i == 0 ? "" : "（" + (i + 1) + "）"), CATEGORIES[random.nextInt(CATEGORIES.length)],
                     null, l[random.nextInt(l.length)], e[random.nextInt(e.length)], c[random.nextInt(c.length)],
                     "落实岗位安全责任；定期检查并记录；设置安全警示标识；配备应急器材并定期演练", enterprise.safetyManager()));

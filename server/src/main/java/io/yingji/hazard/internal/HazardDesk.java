@@ -83,6 +83,12 @@ class HazardDesk implements HazardWorkflow {
         return hazards.standingOf(enterpriseId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Standing standingOfRegion(String regionCode) {
+        return hazards.standingOfRegion(regionCode);
+    }
+
     /** A logged-in user's report: self-inspection, government inspection or grid patrol. */
     @Transactional
     HazardRepository.HazardView reportAndShow(HazardReport report) {

@@ -194,6 +194,17 @@ class HazardRepository {
                 .single();
     }
 
+    io.yingji.hazard.HazardWorkflow.Standing standingOfRegion(String regionCode) {
+        return scoped.sql("""
+                select coalesce(sum(case when h.grade = 'MAJOR' then 1 else 0 end), 0) as major,
+                       coalesce(sum(case when h.overdue_since is not null then 1 else 0 end), 0) as overdue,
+                       count(*) as open
+                from hazard h where {scope} and h.region_code like :region and h.status not in ('CLOSED', 'DISMISSED')""", COLUMNS)
+                .param("region", RegionCode.of(regionCode).subtreePrefix() + "%")
+                .query((rs, n) -> new io.yingji.hazard.HazardWorkflow.Standing(rs.getInt("major"), rs.getInt("overdue"), rs.getInt("open")))
+                .single();
+    }
+
     static HazardView view(ResultSet rs, int n) throws SQLException {
         Date deadline = rs.getDate("deadline");
         return new HazardView(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("source"), rs.getString("status"),
