@@ -45,6 +45,11 @@ public record RegionCode(String value) {
         };
     }
 
+    /** The SQL LIKE pattern of this region's subtree: {@code 3301%} for 330100. */
+    public String subtreeLikePattern() {
+        return subtreePrefix() + "%";
+    }
+
     /** Whether {@code other} is this region or lies below it. */
     public boolean contains(RegionCode other) {
         return other.value.startsWith(subtreePrefix());

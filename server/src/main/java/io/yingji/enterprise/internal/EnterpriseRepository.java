@@ -98,7 +98,7 @@ class EnterpriseRepository {
             Map<String, Object> params = new LinkedHashMap<>();
             if (search.regionCode() != null) {
                 where.append(" and e.region_code like :region");
-                params.put("region", RegionCode.of(search.regionCode()).subtreePrefix() + "%");
+                params.put("region", RegionCode.of(search.regionCode()).subtreeLikePattern());
             }
             if (search.industry() != null) {
                 where.append(" and e.industry = :industry");

@@ -129,7 +129,7 @@ class HazardRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         if (regionCode != null) {
             where.append(" and h.region_code like :region");
-            params.put("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            params.put("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
         if (status != null) {
             where.append(" and h.status = :status");
@@ -166,7 +166,7 @@ class HazardRepository {
             var select = scoped.sql("select h." + column + " as k, count(*) as n from hazard h where {scope}"
                     + (regionCode == null ? "" : " and h.region_code like :region") + " group by h." + column, COLUMNS);
             if (regionCode != null) {
-                select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+                select.param("region", RegionCode.of(regionCode).subtreeLikePattern());
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             select.query(rs -> {
@@ -177,7 +177,7 @@ class HazardRepository {
         var overdue = scoped.sql("select count(*) from hazard h where {scope} and h.overdue_since is not null"
                 + (regionCode == null ? "" : " and h.region_code like :region"), COLUMNS);
         if (regionCode != null) {
-            overdue.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            overdue.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
         result.put("overdue", Map.of("OVERDUE", overdue.query(Long.class).single()));
         return result;
@@ -200,7 +200,7 @@ class HazardRepository {
                        coalesce(sum(case when h.overdue_since is not null then 1 else 0 end), 0) as overdue,
                        count(*) as open
                 from hazard h where {scope} and h.region_code like :region and h.status not in ('CLOSED', 'DISMISSED')""", COLUMNS)
-                .param("region", RegionCode.of(regionCode).subtreePrefix() + "%")
+                .param("region", RegionCode.of(regionCode).subtreeLikePattern())
                 .query((rs, n) -> new io.yingji.hazard.HazardWorkflow.Standing(rs.getInt("major"), rs.getInt("overdue"), rs.getInt("open")))
                 .single();
     }

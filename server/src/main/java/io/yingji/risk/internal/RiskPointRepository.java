@@ -68,7 +68,7 @@ class RiskPointRepository {
         Map<String, Object> params = new LinkedHashMap<>();
         if (regionCode != null) {
             where.append(" and p.region_code like :region");
-            params.put("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            params.put("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
         if (level != null) {
             where.append(" and p.level = :level");
@@ -91,7 +91,7 @@ class RiskPointRepository {
                 from risk_point p where {scope}""" + (regionCode == null ? "" : " and p.region_code like :region")
                 + " group by p.enterprise_id", COLUMNS);
         if (regionCode != null) {
-            select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            select.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
         Map<Long, RiskLevel> levels = new LinkedHashMap<>();
         select.query(rs -> {

@@ -113,7 +113,7 @@ class SafetyCodes {
         var select = scoped.sql("select s.enterprise_id, s.code from safety_code s where {scope} and s.code <> 'GREEN'"
                 + (regionCode == null ? "" : " and s.region_code like :region"), COLUMNS);
         if (regionCode != null) {
-            select.param("region", RegionCode.of(regionCode).subtreePrefix() + "%");
+            select.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
         Map<Long, String> codes = new LinkedHashMap<>();
         select.query(rs -> {
