@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,22 @@ class PublicReportLimit {
         this.max = max;
         this.window = window;
         this.clock = clock;
+    }
+
+    /** Forgets addresses with no report inside the window, so the map does not grow with every visitor. */
+    @Scheduled(fixedDelayString = "${yingji.hazard.public-report-window:PT10M}")
+    void forgetQuietAddresses() {
+        Instant since = clock.instant().minus(window);
+        recent.entrySet().removeIf(entry -> {
+            synchronized (entry.getValue()) {
+                Instant last = entry.getValue().peekLast();
+                return last == null || last.isBefore(since);
+            }
+        });
+    }
+
+    int addressesRemembered() {
+        return recent.size();
     }
 
     /** Counts a report from {@code address}; false when the address is over its limit. */
