@@ -59,7 +59,14 @@ export const getHazardsApi = (filter: { status?: string; grade?: string; overdue
 export const getHazardApi = (id: number) => http.get<{ hazard: Hazard; history: HazardHistory[] }>(`/api/hazards/${id}`)
 export const reportHazardApi = (body: Record<string, unknown>) => http.post<Hazard>('/api/hazards', body)
 export const actOnHazardApi = (id: number, action: string, body: HazardAction) => http.post<Hazard>(`/api/hazards/${id}/${action}`, body)
-export const getHazardStatisticsApi = () => http.get<Record<string, Record<string, number>>>('/api/hazards/statistics')
+export interface HazardStatistics {
+  from: string
+  to: string
+  counts: Record<string, Record<string, number>>
+  byRegion: { regionCode: string; name: string; found: number; closed: number; overdue: number; closureRate: number | null }[]
+}
+
+export const getHazardStatisticsApi = () => http.get<HazardStatistics>('/api/hazards/statistics')
 export const reportPubliclyApi = (body: Record<string, unknown>) => http.post<{ trackingCode: string }>('/public/hazards', body)
 export const trackApi = (code: string) => http.get<Tracking>(`/public/hazards/${encodeURIComponent(code)}`)
 

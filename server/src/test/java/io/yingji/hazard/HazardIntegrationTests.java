@@ -202,15 +202,31 @@ class HazardIntegrationTests extends ApiTest {
     void statisticsEqualWhatIsStored() {
         reportAtQiye("gongshu", "GOVERNMENT_INSPECTION");
         Response statistics = api.get("gongshu", "/api/hazards/statistics");
-        long byStatus = statistics.body().path("status").valueStream().mapToLong(n -> n.asLong()).sum();
+        long byStatus = statistics.body().path("counts").path("status").valueStream().mapToLong(n -> n.asLong()).sum();
         assertThat(byStatus).isEqualTo(count("select count(*) from hazard where region_code like '330105%'"));
-        assertThat(statistics.body().path("source").path("GOVERNMENT_INSPECTION").asLong())
+        assertThat(statistics.body().path("counts").path("source").path("GOVERNMENT_INSPECTION").asLong())
                 .isEqualTo(count("select count(*) from hazard where region_code like '330105%' and source = 'GOVERNMENT_INSPECTION'"));
-        assertThat(statistics.body().path("overdue").path("OVERDUE").asLong())
+        assertThat(statistics.body().path("counts").path("industry").path("CHEMICAL").asLong())
+                .isEqualTo(count("select count(*) from hazard where region_code like '330105%' and industry = 'CHEMICAL'"));
+        assertThat(statistics.body().path("counts").path("overdue").path("OVERDUE").asLong())
                 .isEqualTo(count("select count(*) from hazard where region_code like '330105%' and overdue_since is not null"));
+
+        var streets = statistics.body().path("byRegion");
+        assertThat(streets.size()).isEqualTo(18);
+        var gongchenqiao = streets.valueStream().filter(s -> s.path("regionCode").asString().equals("330105005")).findFirst().orElseThrow();
+        long found = count("select count(*) from hazard where region_code like '330105005%'");
+        long closed = count("select count(*) from hazard where region_code like '330105005%' and status = 'CLOSED'");
+        assertThat(gongchenqiao.path("found").asLong()).isEqualTo(found);
+        assertThat(gongchenqiao.path("closed").asLong()).isEqualTo(closed);
+        assertThat(gongchenqiao.path("closureRate").asDouble()).isEqualTo(Math.round(closed * 1000.0 / found) / 10.0);
+
+        Response lastYear = api.get("gongshu", "/api/hazards/statistics?from=2025-01-01&to=2025-12-31");
+        assertThat(lastYear.body().path("counts").path("status").size()).isZero();
+        assertThat(api.get("gongshu", "/api/hazards/statistics?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
         assertThat(api.get("gongshu", "/api/hazards?status=LOST").status()).isEqualTo(400);
         assertThat(api.get("gongshu", "/api/hazards?grade=HUGE").status()).isEqualTo(400);
-        assertThat(api.get("qiye", "/api/hazards/statistics").body().path("status").valueStream().mapToLong(n -> n.asLong()).sum())
+        assertThat(api.get("qiye", "/api/hazards/statistics").body().path("counts").path("status").valueStream().mapToLong(n -> n.asLong()).sum())
                 .isEqualTo(count("select count(*) from hazard where enterprise_id = " + qiyeEnterprise()));
+        assertThat(api.get("qiye", "/api/hazards/statistics").body().path("byRegion").size()).isZero();
     }
 }

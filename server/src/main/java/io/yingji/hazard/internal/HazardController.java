@@ -9,6 +9,8 @@ import io.yingji.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -67,9 +69,12 @@ class HazardController {
     }
 
     @GetMapping("/api/hazards/statistics")
-    @Operation(summary = "Counts in scope by status, grade and source, and how many are overdue")
-    Map<String, Map<String, Long>> statistics(@RequestParam(required = false) @Nullable String regionCode) {
-        return desk.statistics(regionCode);
+    @Operation(summary = "Hazards reported in a period (default: this year), in scope: by status, grade, source, industry, "
+            + "overdue, and found / closed / overdue / closure rate per sub-region")
+    HazardDesk.Statistics statistics(@RequestParam(required = false) @Nullable String regionCode,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        return desk.statistics(regionCode, from, to);
     }
 
     @GetMapping("/api/hazards/{id}")

@@ -249,13 +249,37 @@ class HazardDesk implements HazardWorkflow {
         return hazards.search(regionCode, status, grade, overdue, page, size);
     }
 
+    /** Statistics of a period (calendar days in Asia/Shanghai, both included; default: this year so far). */
+    record Statistics(LocalDate from, LocalDate to, Map<String, Map<String, Long>> counts, List<Area> byRegion) {
+    }
+
+    /** One sub-region's figures; the closure rate is closed / found in percent (null when nothing was found). */
+    record Area(String regionCode, String name, long found, long closed, long overdue, @Nullable Double closureRate) {
+    }
+
     @Transactional(readOnly = true)
-    Map<String, Map<String, Long>> statistics(@Nullable String regionCode) {
-        callers.requirePermission(Permissions.HAZARD_READ);
+    Statistics statistics(@Nullable String regionCode, @Nullable LocalDate from, @Nullable LocalDate to) {
+        Caller caller = callers.requirePermission(Permissions.HAZARD_READ);
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
         }
-        return hazards.statistics(regionCode);
+        LocalDate end = to == null ? today() : to;
+        LocalDate start = from == null ? end.withDayOfYear(1) : from;
+        if (start.isAfter(end)) {
+            throw Problem.invalid("to", "problem.range.order");
+        }
+        Instant since = start.atStartOfDay(SHANGHAI).toInstant();
+        Instant until = end.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+        RegionCode area = regionCode == null ? caller.region() : RegionCode.of(regionCode);
+        List<Area> byRegion = new ArrayList<>();
+        if (caller.enterpriseId() == null && caller.region().contains(area)) {
+            for (var child : regions.children(area)) {
+                HazardRepository.AreaFigures f = hazards.figures(child.code().value(), since, until);
+                byRegion.add(new Area(child.code().value(), child.name(), f.found(), f.closed(), f.overdue(),
+                        f.found() == 0 ? null : Math.round(f.closed() * 1000.0 / f.found()) / 10.0));
+            }
+        }
+        return new Statistics(start, end, hazards.statistics(regionCode, since, until), byRegion);
     }
 
     private void checkRegion(@Nullable String regionCode, List<FieldProblem> problems) {

@@ -159,26 +159,45 @@ class HazardRepository {
                 .param("today", Date.valueOf(today)).query(Long.class).list();
     }
 
-    /** Counts in scope by status, grade and source, with how many are overdue. */
-    Map<String, Map<String, Long>> statistics(@Nullable String regionCode) {
+    /** Found / closed / overdue of one area (region subtree) reported within a period. */
+    record AreaFigures(long found, long closed, long overdue) {
+    }
+
+    AreaFigures figures(String regionCode, Instant from, Instant to) {
+        return scoped.sql("""
+                select count(*) as found,
+                       coalesce(sum(case when h.status = 'CLOSED' then 1 else 0 end), 0) as closed,
+                       coalesce(sum(case when h.overdue_since is not null then 1 else 0 end), 0) as overdue
+                from hazard h where {scope} and h.region_code like :region and h.reported_at >= :from and h.reported_at < :to""", COLUMNS)
+                .param("region", RegionCode.of(regionCode).subtreeLikePattern())
+                .param("from", UtcTimestamps.of(from)).param("to", UtcTimestamps.of(to))
+                .query((rs, n) -> new AreaFigures(rs.getLong("found"), rs.getLong("closed"), rs.getLong("overdue")))
+                .single();
+    }
+
+    /** Counts in scope by status, grade, source and industry, with how many are overdue; reported within the period. */
+    Map<String, Map<String, Long>> statistics(@Nullable String regionCode, Instant from, Instant to) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
-        for (String column : List.of("status", "grade", "source")) {
+        String period = " and h.reported_at >= :from and h.reported_at < :to";
+        for (String column : List.of("status", "grade", "source", "industry")) {
             var select = scoped.sql("select h." + column + " as k, count(*) as n from hazard h where {scope}"
-                    + (regionCode == null ? "" : " and h.region_code like :region") + " group by h." + column, COLUMNS);
+                    + (regionCode == null ? "" : " and h.region_code like :region") + period + " group by h." + column, COLUMNS);
             if (regionCode != null) {
                 select.param("region", RegionCode.of(regionCode).subtreeLikePattern());
             }
+            select.param("from", UtcTimestamps.of(from)).param("to", UtcTimestamps.of(to));
             Map<String, Long> counts = new LinkedHashMap<>();
             select.query(rs -> {
-                counts.put(rs.getString("k") == null ? "UNGRADED" : rs.getString("k"), rs.getLong("n"));
+                counts.put(rs.getString("k") == null ? "NONE" : rs.getString("k"), rs.getLong("n"));
             });
             result.put(column, counts);
         }
         var overdue = scoped.sql("select count(*) from hazard h where {scope} and h.overdue_since is not null"
-                + (regionCode == null ? "" : " and h.region_code like :region"), COLUMNS);
+                + (regionCode == null ? "" : " and h.region_code like :region") + period, COLUMNS);
         if (regionCode != null) {
             overdue.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
+        overdue.param("from", UtcTimestamps.of(from)).param("to", UtcTimestamps.of(to));
         result.put("overdue", Map.of("OVERDUE", overdue.query(Long.class).single()));
         return result;
     }
