@@ -42,6 +42,17 @@ test('qiye identifies a risk point, sees the live LEC grade, and the register sh
   await page.getByTestId('safety-code').waitFor()
   assert.match(await page.getByTestId('enterprise-risk').innerText(), /重大风险/)
 
+  // a self-inspection with the chemical checklist: one failed item becomes a hazard
+  await page.getByTestId('inspect').click()
+  const items = page.getByTestId('checklist').locator('li')
+  await items.first().waitFor()
+  const count = await items.count()
+  for (let i = 0; i < count; i++) {
+    await items.nth(i).getByText(i === 0 ? '不符合' : '符合', { exact: true }).click()
+  }
+  await page.getByTestId('inspection-submit').click()
+  await page.getByText('发现 1 项隐患已自动上报').waitFor()
+
   // with a 重大 risk point the enterprise owes its daily commitment, made from the workbench
   await page.getByTestId('menu-workbench').click()
   await page.getByTestId('commit').click()

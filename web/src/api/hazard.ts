@@ -85,3 +85,14 @@ export const addHazardAttachmentApi = (id: number, file: File) => {
   form.append('file', file)
   return http.post<HazardAttachment>(`/api/hazards/${id}/attachments`, form)
 }
+
+export interface Checklist {
+  id: number
+  industry: string
+  name: string
+  items: { id: number; seq: number; content: string; category: string }[]
+}
+
+export const getChecklistsApi = (industry?: string) => http.get<Checklist[]>(`/api/checklists${query({ industry })}`)
+export const inspectApi = (enterpriseId: number, checklistId: number, answers: { itemId: number; passed: boolean; note?: string }[]) =>
+  http.post<{ id: number; failed: number; hazardIds: number[] }>(`/api/enterprises/${enterpriseId}/inspections`, { checklistId, answers })

@@ -54,7 +54,7 @@ const en: typeof zh = {
     TRADE: 'Trade and services', FIREWORKS: 'Fireworks', GAS: 'Town gas',
   },
   hazard: {
-    attachments: 'Photos and files', attach: 'Add a photo or PDF: ', queue: 'Hidden hazards', report: 'Report a hazard', title: 'Title', description: 'Description', source: 'Source', status: 'Status',
+    inspect: 'Inspect with checklist', passed: 'Pass', failed: 'Fail', failNote: 'What is wrong (optional)', inspectionDone: 'Inspection saved; {n} hazards reported', attachments: 'Photos and files', attach: 'Add a photo or PDF: ', queue: 'Hidden hazards', report: 'Report a hazard', title: 'Title', description: 'Description', source: 'Source', status: 'Status',
     grade: 'Grade', category: 'Category', responsibleUnit: 'Responsible unit', deadline: 'Deadline', supervisingLevel: 'Supervised by',
     region: 'Region', enterprise: 'Enterprise', reportedAt: 'Reported', overdue: 'Overdue', overdueOnly: 'Overdue only', history: 'History',
     comment: 'Comment', trackingCode: 'Tracking code', escalations: 'Escalated {n} times', all: 'All statuses',

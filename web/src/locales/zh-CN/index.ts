@@ -52,7 +52,7 @@ export default {
     TRADE: '商贸服务', FIREWORKS: '烟花爆竹', GAS: '城镇燃气',
   },
   hazard: {
-    attachments: '照片与附件', attach: '添加照片或 PDF：', queue: '隐患排查治理', report: '上报隐患', title: '隐患标题', description: '隐患描述', source: '来源', status: '状态',
+    inspect: '隐患排查（按清单检查）', passed: '符合', failed: '不符合', failNote: '问题说明（可选）', inspectionDone: '检查完成，发现 {n} 项隐患已自动上报', attachments: '照片与附件', attach: '添加照片或 PDF：', queue: '隐患排查治理', report: '上报隐患', title: '隐患标题', description: '隐患描述', source: '来源', status: '状态',
     grade: '等级', category: '类别', responsibleUnit: '整改责任单位', deadline: '整改期限', supervisingLevel: '督办层级',
     region: '所在区划', enterprise: '企业', reportedAt: '上报时间', overdue: '已逾期', overdueOnly: '只看逾期', history: '处置记录',
     comment: '说明', trackingCode: '跟踪码', escalations: '升级督办 {n} 次', all: '全部状态',
