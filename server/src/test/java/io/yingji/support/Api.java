@@ -74,7 +74,13 @@ public class Api {
     }
 
     public Response upload(String username, String path, String filename, byte[] content) {
+        return upload(username, path, filename, content, Map.of());
+    }
+
+    /** A multipart upload of one file with further form fields. */
+    public Response upload(String username, String path, String filename, byte[] content, Map<String, String> fields) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
         form.add("file", new ByteArrayResource(content) {
             @Override
             public String getFilename() {

@@ -1,0 +1,212 @@
+package io.yingji.risk.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.access.ScopeColumns;
+import io.yingji.access.ScopedQueries;
+import io.yingji.audit.AuditTrail;
+import io.yingji.shared.BoundingBox;
+import io.yingji.shared.GeoPoint;
+import io.yingji.shared.Problem;
+import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.UtcTimestamps;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 五色图: natural-disaster risk zoning layers imported from GeoJSON. A file is taken whole or not at
+ * all; every wrong feature is reported by its index. A layer belongs to the region of whoever imported
+ * it and is seen within that region's scope.
+ */
+@RestController
+@Tag(name = "风险辨识评估 Risk assessment")
+class RiskZoning {
+
+    static final Set<String> HAZARD_TYPES = Set.of("FLOOD", "TYPHOON", "GEOLOGICAL", "EARTHQUAKE", "FOREST_FIRE", "DROUGHT", "COMPOSITE");
+    private static final ScopeColumns COLUMNS = ScopeColumns.region("l.region_code");
+
+    record Layer(long id, String name, String hazardType, String regionCode, int zones, String importedBy, Instant importedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ScopedQueries scoped;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RiskZoning(JdbcClient jdbc, ScopedQueries scoped, CallerContext callers, AuditTrail audit, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.scoped = scoped;
+        this.callers = callers;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/risk/zones")
+    @Operation(summary = "Zoning layers (五色图) in scope")
+    List<Layer> layers() {
+        callers.requirePermission(Permissions.RISK_READ);
+        return scoped.sql("select * from risk_zone_layer l where {scope} order by l.id", COLUMNS)
+                .query((rs, n) -> new Layer(rs.getLong("id"), rs.getString("name"), rs.getString("hazard_type"),
+                        rs.getString("region_code"), rs.getInt("zones"), rs.getString("imported_by"),
+                        UtcTimestamps.read(rs, "imported_at")))
+                .list();
+    }
+
+    @GetMapping(path = "/api/risk/zones/{id}/geojson", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "A zoning layer as a GeoJSON FeatureCollection (properties: name, grade 1..5)")
+    Map<String, Object> geojson(@PathVariable long id) {
+        callers.requirePermission(Permissions.RISK_READ);
+        long visible = scoped.sql("select count(*) from risk_zone_layer l where {scope} and l.id = :id", COLUMNS)
+                .param("id", id).query(Long.class).single();
+        if (visible == 0) {
+            throw Problem.notFound("risk_zone_layer", id);
+        }
+        List<Map<String, Object>> features = jdbc.sql("select * from risk_zone where layer_id = :id order by id").param("id", id)
+                .query((rs, n) -> {
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("name", rs.getString("name"));
+                    properties.put("grade", rs.getInt("grade"));
+                    Map<String, Object> feature = new LinkedHashMap<>();
+                    feature.put("type", "Feature");
+                    feature.put("properties", properties);
+                    feature.put("geometry", json.readValue(rs.getString("geometry"), Map.class));
+                    return feature;
+                })
+                .list();
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    @PostMapping(path = "/api/risk/zones", consumes = "multipart/form-data")
+    @Operation(summary = "Import a zoning layer from GeoJSON: polygons with a grade 1..5 each; all features or none")
+    @Transactional
+    ResponseEntity<Layer> importLayer(@RequestParam("file") MultipartFile file, @RequestParam("name") String name,
+                                      @RequestParam("hazardType") String hazardType) throws IOException {
+        Caller caller = callers.requirePermission(Permissions.RISK_WRITE);
+        if (caller.enterpriseId() != null) {
+            throw Problem.forbidden();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (name.isBlank() || name.length() > 128) {
+            problems.add(new FieldProblem("name", "zoning.name.required"));
+        }
+        if (!HAZARD_TYPES.contains(hazardType)) {
+            problems.add(new FieldProblem("hazardType", "zoning.hazard-type.invalid", String.join(", ", new java.util.TreeSet<>(HAZARD_TYPES))));
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(file.getBytes());
+        } catch (RuntimeException notJson) {
+            throw Problem.invalid("file", "zoning.file.not-json");
+        }
+        if (!"FeatureCollection".equals(root.path("type").asString("")) || !root.path("features").isArray()
+                || root.path("features").isEmpty()) {
+            throw Problem.invalid("file", "zoning.file.not-collection");
+        }
+        record Zone(@Nullable String name, int grade, String geometry) {
+        }
+        List<Zone> zones = new ArrayList<>();
+        for (int i = 0; i < root.path("features").size(); i++) {
+            JsonNode feature = root.path("features").get(i);
+            String field = "features[" + i + "]";
+            JsonNode grade = feature.path("properties").path("grade");
+            if (!grade.isIntegralNumber() || grade.asInt() < 1 || grade.asInt() > 5) {
+                problems.add(new FieldProblem(field + ".properties.grade", "zoning.grade.invalid"));
+            }
+            String geometryProblem = checkGeometry(feature.path("geometry"));
+            if (geometryProblem != null) {
+                problems.add(new FieldProblem(field + ".geometry", geometryProblem));
+            }
+            JsonNode zoneName = feature.path("properties").path("name");
+            zones.add(new Zone(zoneName.isString() ? zoneName.asString() : null, grade.asInt(0),
+                    json.writeValueAsString(feature.path("geometry"))));
+        }
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into risk_zone_layer (name, hazard_type, region_code, zones, imported_by, imported_at)
+                values (:name, :type, :region, :zones, :by, :at)""")
+                .param("name", name.strip()).param("type", hazardType).param("region", caller.region().value())
+                .param("zones", zones.size()).param("by", caller.username()).param("at", UtcTimestamps.of(now))
+                .update(keys, "id");
+        long layer = keys.getKeyAs(Number.class).longValue();
+        for (Zone zone : zones) {
+            jdbc.sql("insert into risk_zone (layer_id, name, grade, geometry) values (:layer, :name, :grade, :geometry)")
+                    .param("layer", layer).param("name", zone.name() == null ? null : zone.name().substring(0, Math.min(128, zone.name().length())))
+                    .param("grade", zone.grade()).param("geometry", zone.geometry()).update();
+        }
+        audit.record("risk-zone.import", "risk_zone_layer", String.valueOf(layer), caller.region().value(),
+                Map.of("name", name.strip(), "zones", zones.size()));
+        return ResponseEntity.created(URI.create("/api/risk/zones/" + layer + "/geojson"))
+                .body(new Layer(layer, name.strip(), hazardType, caller.region().value(), zones.size(), caller.username(), now));
+    }
+
+    /** A message key for what is wrong with a Polygon or MultiPolygon, or null when it is fine. */
+    static @Nullable String checkGeometry(JsonNode geometry) {
+        String type = geometry.path("type").asString("");
+        JsonNode coordinates = geometry.path("coordinates");
+        List<JsonNode> polygons = new ArrayList<>();
+        if (type.equals("Polygon")) {
+            polygons.add(coordinates);
+        } else if (type.equals("MultiPolygon") && coordinates.isArray()) {
+            coordinates.forEach(polygons::add);
+        } else {
+            return "zoning.geometry.type";
+        }
+        if (polygons.isEmpty()) {
+            return "zoning.geometry.ring";
+        }
+        for (JsonNode polygon : polygons) {
+            if (!polygon.isArray() || polygon.isEmpty()) {
+                return "zoning.geometry.ring";
+            }
+            for (JsonNode ring : polygon) {
+                if (!ring.isArray() || ring.size() < 4) {
+                    return "zoning.geometry.ring";
+                }
+                for (JsonNode point : ring) {
+                    if (!point.isArray() || point.size() < 2 || !point.get(0).isNumber() || !point.get(1).isNumber()) {
+                        return "zoning.geometry.point";
+                    }
+                    if (!BoundingBox.CHINA.contains(new GeoPoint(point.get(0).asDouble(), point.get(1).asDouble()))) {
+                        return "zoning.geometry.outside-china";
+                    }
+                }
+                JsonNode first = ring.get(0);
+                JsonNode last = ring.get(ring.size() - 1);
+                if (first.get(0).asDouble() != last.get(0).asDouble() || first.get(1).asDouble() != last.get(1).asDouble()) {
+                    return "zoning.geometry.open";
+                }
+            }
+        }
+        return null;
+    }
+}
