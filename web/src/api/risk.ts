@@ -78,3 +78,14 @@ export const getCommitmentTodayApi = (enterpriseId: number) => http.get<Commitme
 export const commitApi = (enterpriseId: number) => http.post<CommitmentToday>(`/api/enterprises/${enterpriseId}/commitments`, {})
 export const getCommitmentSummaryApi = () =>
   http.get<{ day: string; required: number; committed: number; missing: { enterpriseId: number; name: string }[] }>('/api/commitments')
+
+export interface ZoneLayer {
+  id: number
+  name: string
+  hazardType: string
+  regionCode: string
+  zones: number
+}
+
+export const getZoneLayersApi = () => http.get<ZoneLayer[]>('/api/risk/zones')
+export const getZoneLayerGeoJsonApi = (id: number) => http.get<GeoJSON.FeatureCollection>(`/api/risk/zones/${id}/geojson`)

@@ -22,7 +22,7 @@ const en: typeof zh = {
     notYet: 'Not available yet', quick: 'Shortcuts', ownEnterprise: 'My enterprise',
   },
   map: {
-    safetyIndex: 'Safety index', areaHint: 'Areas are tinted by their safety index (≥90 blue, ≥80 yellow, ≥70 orange, else red)', title: 'One map', layers: 'Layers', enterprises: 'Enterprises', boundaries: 'Boundaries', hazards: 'Hidden hazards', sensors: 'Sensors and alarms',
+    zoneGrade: 'risk grade {n}', safetyIndex: 'Safety index', areaHint: 'Areas are tinted by their safety index (≥90 blue, ≥80 yellow, ≥70 orange, else red)', title: 'One map', layers: 'Layers', enterprises: 'Enterprises', boundaries: 'Boundaries', hazards: 'Hidden hazards', sensors: 'Sensors and alarms',
     warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
     legend: 'Risk level', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
   },

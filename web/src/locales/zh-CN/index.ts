@@ -20,7 +20,7 @@ export default {
     notYet: '此功能尚未上线', quick: '快捷入口', ownEnterprise: '本企业信息',
   },
   map: {
-    safetyIndex: '安全应急指数', areaHint: '区域底色为安全应急指数等级（≥90 蓝，≥80 黄，≥70 橙，其余红）', title: '一张图', layers: '图层', enterprises: '企业', boundaries: '行政区划边界', hazards: '隐患', sensors: '监测设备与告警',
+    zoneGrade: '{n} 级风险区', safetyIndex: '安全应急指数', areaHint: '区域底色为安全应急指数等级（≥90 蓝，≥80 黄，≥70 橙，其余红）', title: '一张图', layers: '图层', enterprises: '企业', boundaries: '行政区划边界', hazards: '隐患', sensors: '监测设备与告警',
     warnings: '预警', incidents: '突发事件', resources: '应急资源', industry: '行业', region: '区划', count: '显示 {n} 家企业',
     legend: '风险等级', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
   },
