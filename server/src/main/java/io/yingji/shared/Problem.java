@@ -48,6 +48,14 @@ public class Problem extends RuntimeException {
         return new Problem(403, "problem.forbidden");
     }
 
+    /**
+     * The answer to acting on a record the caller cannot see: 403 when it exists (outside the
+     * caller's scope), 404 when there is no such record at all.
+     */
+    public static Problem outOfScope(boolean exists, String what, Object id) {
+        return exists ? forbidden() : notFound(what, id);
+    }
+
     /** 400 with field errors. */
     public static Problem invalid(List<FieldProblem> fieldProblems) {
         return new Problem(400, "problem.invalid", fieldProblems);

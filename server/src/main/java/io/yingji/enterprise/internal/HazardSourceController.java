@@ -167,8 +167,7 @@ class HazardSourceController {
     }
 
     private Enterprise writable(long id) {
-        Enterprise enterprise = registry.find(id).orElseThrow(() -> enterprises.exists(id)
-                ? Problem.forbidden() : Problem.notFound("enterprise", id));
+        Enterprise enterprise = registry.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
         callers.requirePermission(Permissions.ENTERPRISE_WRITE);
         return enterprise;
     }

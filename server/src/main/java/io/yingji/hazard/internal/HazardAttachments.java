@@ -78,7 +78,7 @@ class HazardAttachments {
     @Transactional
     ResponseEntity<Attachment> add(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         HazardRepository.HazardView hazard = hazards.findVisible(id)
-                .orElseThrow(() -> hazards.exists(id) ? Problem.forbidden() : Problem.notFound("hazard", id));
+                .orElseThrow(() -> Problem.outOfScope(hazards.exists(id), "hazard", id));
         Caller caller = callers.require();
         if (!caller.can(Permissions.HAZARD_REPORT) && !caller.can(Permissions.HAZARD_REMEDIATE) && !caller.can(Permissions.HAZARD_VERIFY)) {
             throw Problem.forbidden();

@@ -160,7 +160,7 @@ class HazardDesk implements HazardWorkflow {
     @Transactional
     HazardRepository.HazardView actAndShow(long id, String action, HazardStep input) {
         HazardRepository.HazardView visible = hazards.findVisible(id)
-                .orElseThrow(() -> hazards.exists(id) ? Problem.forbidden() : Problem.notFound("hazard", id));
+                .orElseThrow(() -> Problem.outOfScope(hazards.exists(id), "hazard", id));
         boolean remediation = action.equals("progress") || action.equals("complete");
         Caller caller = callers.requirePermission(remediation ? Permissions.HAZARD_REMEDIATE : Permissions.HAZARD_VERIFY);
         Hazard hazard = hazards.load(id).orElseThrow();
