@@ -203,9 +203,6 @@ class EnterpriseRepository {
         return spec.param("now", UtcTimestamps.of(now)).param("id", id).param("version", expectedVersion).update();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from enterprise").query(Long.class).single();
-    }
 
     private static void bind(Row row, BiConsumer<String, Object> param) {
         param.accept("creditCode", row.creditCode());

@@ -113,7 +113,4 @@ class UserAccounts implements Departments {
                 .param("at", UtcTimestamps.of(at)).param("hash", tokenHash).update();
     }
 
-    List<String> usernames() {
-        return jdbc.sql("select username from app_user order by id").query(String.class).list();
-    }
 }
