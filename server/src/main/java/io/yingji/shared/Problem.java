@@ -40,7 +40,8 @@ public class Problem extends RuntimeException {
 
     /** 404: the record does not exist, or the caller may not know it exists. */
     public static Problem notFound(String what, Object id) {
-        return new Problem(404, "problem.not-found", new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what), id);
+        // the id as text: MessageFormat would print 12345 as "12,345"
+        return new Problem(404, "problem.not-found", new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what), String.valueOf(id));
     }
 
     /** 403: the caller may see the record but not act on it this way. */

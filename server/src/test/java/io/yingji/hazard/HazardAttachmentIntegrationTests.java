@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 
 class HazardAttachmentIntegrationTests extends ApiTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.yingji.support.MutableClock clock;
 
     /** The smallest valid PNG: a 1×1 transparent pixel. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
@@ -59,5 +63,61 @@ class HazardAttachmentIntegrationTests extends ApiTest {
         assertThat(count("select count(*) from hazard_attachment")).isEqualTo(before + 1);
         Response tooBig = api.upload("qiye", "/api/hazards/" + id + "/attachments", "big.png", new byte[11 * 1024 * 1024]);
         assertThat(tooBig.status()).isEqualTo(413);
+    }
+
+    /** A public report from its own (forwarded) client address, so the per-address limit of other tests is untouched. */
+    private String reportPublicly(String address) {
+        Response created = api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "河道护栏缺失",
+                "description", "沿河步道约 20 米护栏缺失，夜间行人易落水", "regionCode", "330105001001"),
+                Map.of("X-Forwarded-For", address));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().path("trackingCode").asString();
+    }
+
+    private Response uploadPublicly(String code, String filename, byte[] content) {
+        return api.upload(null, "/public/hazards/" + code + "/attachments", filename, content, Map.of(), Map.of());
+    }
+
+    @Test
+    void aPublicReporterAddsAFewPhotosSoonAfterReporting() {
+        String code = reportPublicly("203.0.113.21");
+        assertThat(uploadPublicly(code, "护栏.png", PNG).status()).isEqualTo(201);
+        Response script = uploadPublicly(code, "护栏.png", "<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.detail()).isEqualTo("只能上传照片（JPEG、PNG、WebP）或 PDF 文件");
+        assertThat(uploadPublicly(code, "2.png", PNG).status()).isEqualTo(201);
+        assertThat(uploadPublicly(code, "3.png", PNG).status()).isEqualTo(201);
+        Response fourth = uploadPublicly(code, "4.png", PNG);
+        assertThat(fourth.status()).isEqualTo(409);
+        assertThat(fourth.detail()).isEqualTo("每条举报最多上传 3 个附件");
+
+        Response tracked = api.send(HttpMethod.GET, "/public/hazards/" + code, null, null, Map.of());
+        assertThat(tracked.body().path("attachmentCount").asLong()).isEqualTo(3);
+        long id = jdbc.sql("select id from hazard where tracking_code = :c").param("c", code).query(Long.class).single();
+        Response listed = api.get("gongshu", "/api/hazards/" + id + "/attachments");
+        assertThat(listed.body().valueStream().map(a -> a.path("uploadedBy").asString())).containsOnly("public");
+        assertThat(api.get("xihu", "/api/hazards/" + id + "/attachments").status()).isEqualTo(404);
+    }
+
+    @Test
+    void publicPhotosNeedAPublicReportsCodeAndComeOnlyWithinTheWindow() {
+        assertThat(uploadPublicly("YHNOSUCHCODE", "x.png", PNG).status()).isEqualTo(404);
+        // a hazard reported by an enterprise has a tracking code too, but the public may not add to it
+        long internal = hazardAtQiye();
+        String internalCode = jdbc.sql("select tracking_code from hazard where id = :id").param("id", internal)
+                .query(String.class).single();
+        assertThat(uploadPublicly(internalCode, "x.png", PNG).status()).isEqualTo(404);
+
+        String code = reportPublicly("203.0.113.22");
+        clock.advance(java.time.Duration.ofMinutes(61));
+        try {
+            Response late = uploadPublicly(code, "晚到的照片.png", PNG);
+            assertThat(late.status()).isEqualTo(409);
+            assertThat(late.detail()).isEqualTo("举报提交 60 分钟后不能再补充照片，如需补充请重新举报");
+        } finally {
+            clock.reset();
+        }
+        assertThat(count("select count(*) from hazard_attachment a join hazard h on h.id = a.hazard_id where h.tracking_code = '"
+                + code + "'")).isZero();
     }
 }

@@ -129,6 +129,34 @@ class HazardIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theMapShowsOpenHazardsInScopeAtTheirOrTheirEnterprisesPlace() {
+        long id = reportAtQiye("qiye", "SELF_INSPECTION");
+        Response map = api.get("gongshu", "/api/hazards/map");
+        assertThat(map.status()).isEqualTo(200);
+        var point = map.body().valueStream().filter(p -> p.path("id").asLong() == id).findFirst().orElseThrow();
+        var enterprise = api.get("qiye", "/api/enterprises/" + qiyeEnterprise()).body();
+        assertThat(point.path("longitude").asDouble()).isEqualTo(enterprise.path("longitude").asDouble());
+        assertThat(point.path("latitude").asDouble()).isEqualTo(enterprise.path("latitude").asDouble());
+        assertThat(point.path("status").asString()).isEqualTo("REPORTED");
+        assertThat(map.body().valueStream().map(p -> p.path("status").asString())).doesNotContain("CLOSED", "DISMISSED");
+        assertThat(map.body().valueStream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
+        long open = count("""
+                select count(*) from hazard h left join enterprise e on e.id = h.enterprise_id
+                 where h.region_code like '330105%' and h.status not in ('CLOSED', 'DISMISSED')
+                   and coalesce(h.longitude, e.longitude) is not null""");
+        assertThat(map.body().size()).isEqualTo((int) open);
+
+        assertThat(api.get("xihu", "/api/hazards/map").body().valueStream().map(p -> p.path("id").asLong())).doesNotContain(id);
+        assertThat(api.get("qiye", "/api/hazards/map").body().valueStream().map(p -> p.path("id").asLong())).contains(id);
+        assertThat(api.get("gongshu", "/api/hazards/map?regionCode=330105001").body().valueStream()
+                .map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105001"));
+        Response bad = api.get("gongshu", "/api/hazards/map?regionCode=33x");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("regionCode");
+        assertThat(api.send(HttpMethod.GET, "/api/hazards/map", null, null, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
     void scopeHoldsForHazards() {
         long id = reportAtQiye("qiye", "SELF_INSPECTION");
         assertThat(api.get("xihu", "/api/hazards/" + id).status()).isEqualTo(404);

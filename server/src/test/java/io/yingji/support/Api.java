@@ -79,6 +79,12 @@ public class Api {
 
     /** A multipart upload of one file with further form fields. */
     public Response upload(String username, String path, String filename, byte[] content, Map<String, String> fields) {
+        return upload(token(username), path, filename, content, fields, Map.of());
+    }
+
+    /** A multipart upload with the given token (null: anonymously) and extra headers. */
+    public Response upload(@Nullable String token, String path, String filename, byte[] content, Map<String, String> fields,
+                           Map<String, String> headers) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         fields.forEach(form::add);
         form.add("file", new ByteArrayResource(content) {
@@ -87,7 +93,9 @@ public class Api {
                 return filename;
             }
         });
-        return send(HttpMethod.POST, path, token(username), form, Map.of(HttpHeaders.CONTENT_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE));
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put(HttpHeaders.CONTENT_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE);
+        return send(HttpMethod.POST, path, token, form, all);
     }
 
     /** The raw bytes of a download (an export), failing unless it answers 200. */

@@ -17,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -52,9 +54,14 @@ class HazardAttachments {
     private final CallerContext callers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Duration publicWindow;
+    private final int publicMax;
 
     HazardAttachments(HazardRepository hazards, JdbcClient jdbc, FileStore files, CallerContext callers, AuditTrail audit,
-                      Clock clock) {
+                      Clock clock, @Value("${yingji.hazard.public-attachment-window:PT1H}") Duration publicWindow,
+                      @Value("${yingji.hazard.public-attachments-max:3}") int publicMax) {
+        this.publicWindow = publicWindow;
+        this.publicMax = publicMax;
         this.hazards = hazards;
         this.jdbc = jdbc;
         this.files = files;
@@ -83,6 +90,36 @@ class HazardAttachments {
         if (!caller.can(Permissions.HAZARD_REPORT) && !caller.can(Permissions.HAZARD_REMEDIATE) && !caller.can(Permissions.HAZARD_VERIFY)) {
             throw Problem.forbidden();
         }
+        Attachment stored = store(id, hazard.regionCode(), file, caller.username());
+        return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + stored.id())).body(stored);
+    }
+
+    /**
+     * A photo or PDF from the citizen who made a public report: allowed only with the report's tracking
+     * code, within {@code yingji.hazard.public-attachment-window} of the report and up to
+     * {@code yingji.hazard.public-attachments-max} files, so the open form cannot become free file storage.
+     */
+    @PostMapping(path = "/public/hazards/{trackingCode}/attachments", consumes = "multipart/form-data")
+    @Operation(summary = "Add a photo (JPEG, PNG, WebP) or a PDF to one's own public report, soon after making it")
+    @Transactional
+    ResponseEntity<Attachment> addPublicly(@PathVariable String trackingCode, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        HazardRepository.HazardView hazard = hazards.byTrackingCode(trackingCode)
+                .filter(h -> h.source().equals("PUBLIC_REPORT"))
+                .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
+        if (hazard.reportedAt().plus(publicWindow).isBefore(clock.instant())) {
+            throw Problem.conflict("hazard.attachment.public-window", publicWindow.toMinutes());
+        }
+        // serialises concurrent uploads to one report, so the count below cannot be raced past
+        hazards.lock(hazard.id());
+        if (hazards.attachmentCount(hazard.id()) >= publicMax) {
+            throw Problem.conflict("hazard.attachment.public-max", publicMax);
+        }
+        Attachment stored = store(hazard.id(), hazard.regionCode(), file, "public");
+        return ResponseEntity.status(201).body(stored);
+    }
+
+    private Attachment store(long id, String regionCode, MultipartFile file, String uploadedBy) throws IOException {
         byte[] content = file.getBytes();
         String type = sniff(content);
         if (type == null) {
@@ -100,13 +137,12 @@ class HazardAttachments {
                 insert into hazard_attachment (hazard_id, filename, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
                 values (:hazard, :filename, :type, :size, :sha, :key, :by, :at)""")
                 .param("hazard", id).param("filename", filename).param("type", type).param("size", content.length)
-                .param("sha", sha256(content)).param("key", key).param("by", caller.username()).param("at", UtcTimestamps.of(now))
+                .param("sha", sha256(content)).param("key", key).param("by", uploadedBy).param("at", UtcTimestamps.of(now))
                 .update(keys, "id");
         long attachment = keys.getKeyAs(Number.class).longValue();
-        audit.record("hazard.attach", "hazard", String.valueOf(id), hazard.regionCode(),
+        audit.record("hazard.attach", "hazard", String.valueOf(id), regionCode,
                 Map.of("attachment", attachment, "filename", filename, "bytes", content.length));
-        return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + attachment))
-                .body(new Attachment(attachment, filename, type, content.length, caller.username(), now));
+        return new Attachment(attachment, filename, type, content.length, uploadedBy, now);
     }
 
     @GetMapping("/api/hazards/{id}/attachments/{attachmentId}")

@@ -31,7 +31,7 @@ class HazardController {
 
     /** What the public sees of a report it follows: no names, no internal comments. */
     record Tracking(String trackingCode, String status, String title, Instant reportedAt, @Nullable Instant closedAt,
-                    List<Step> steps) {
+                    long attachmentCount, List<Step> steps) {
     }
 
     record Step(String action, String status, Instant at) {
@@ -77,6 +77,12 @@ class HazardController {
         return desk.statistics(regionCode, from, to);
     }
 
+    @GetMapping("/api/hazards/map")
+    @Operation(summary = "Open hazards in scope as points for the one map (their own location, else their enterprise's)")
+    List<HazardRepository.MapHazard> map(@RequestParam(required = false) @Nullable String regionCode) {
+        return desk.mapPoints(regionCode);
+    }
+
     @GetMapping("/api/hazards/{id}")
     @Operation(summary = "One hazard with its full history")
     HazardDetail get(@PathVariable long id) {
@@ -107,6 +113,7 @@ class HazardController {
                 .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
         List<Step> steps = hazards.history(hazard.id()).stream()
                 .map(h -> new Step(h.action(), h.toStatus(), h.occurredAt())).toList();
-        return new Tracking(hazard.trackingCode(), hazard.status(), hazard.title(), hazard.reportedAt(), hazard.closedAt(), steps);
+        return new Tracking(hazard.trackingCode(), hazard.status(), hazard.title(), hazard.reportedAt(), hazard.closedAt(),
+                hazards.attachmentCount(hazard.id()), steps);
     }
 }

@@ -50,8 +50,11 @@ class HazardDesk implements HazardWorkflow {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final HazardReminders reminders;
+
     HazardDesk(HazardRepository hazards, EnterpriseRegistry enterprises, RegionDirectory regions, CallerContext callers,
-               AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+               AuditTrail audit, ApplicationEventPublisher events, Clock clock, HazardReminders reminders) {
+        this.reminders = reminders;
         this.hazards = hazards;
         this.enterprises = enterprises;
         this.regions = regions;
@@ -191,6 +194,7 @@ class HazardDesk implements HazardWorkflow {
             throw Problem.conflict("problem.version.stale");
         }
         hazards.record(id, transition, caller.username(), now, comment);
+        reminders.stepped(id, transition);
         audit.record("hazard." + action, "hazard", String.valueOf(id), visible.regionCode(),
                 Map.of("status", List.of(transition.from() == null ? "" : transition.from().name(), transition.to().name())));
         events.publishEvent(new HazardChanged(id, visible.enterpriseId(), visible.regionCode(), transition.to().name()));
@@ -247,6 +251,15 @@ class HazardDesk implements HazardWorkflow {
             throw Problem.invalid("grade", "hazard.grade.invalid");
         }
         return hazards.search(regionCode, status, grade, overdue, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    List<HazardRepository.MapHazard> mapPoints(@Nullable String regionCode) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
+        return hazards.mapPoints(regionCode);
     }
 
     /** Statistics of a period (calendar days in Asia/Shanghai, both included; default: this year so far). */

@@ -86,6 +86,11 @@ class HazardRepository {
         return jdbc.sql("select count(*) from hazard where id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
+    /** The hazard's view without a scope, for the platform's own jobs (reminders, supervision). */
+    Optional<HazardView> view(long id) {
+        return jdbc.sql(SELECT + " where h.id = :id").param("id", id).query(HazardRepository::view).optional();
+    }
+
     Optional<HazardView> byTrackingCode(String code) {
         return jdbc.sql(SELECT + " where h.tracking_code = :code").param("code", code).query(HazardRepository::view).optional();
     }
@@ -151,12 +156,63 @@ class HazardRepository {
         return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
+    /** An open hazard as a point on the one map: its own location, else its enterprise's. */
+    record MapHazard(long id, String title, String status, @Nullable String grade, boolean overdue, double longitude,
+                     double latitude, String regionCode) {
+    }
+
+    List<MapHazard> mapPoints(@Nullable String regionCode) {
+        var query = scoped.sql("""
+                select h.id, h.title, h.status, h.grade, h.overdue_since, h.region_code,
+                       coalesce(h.longitude, e.longitude) as lon, coalesce(h.latitude, e.latitude) as lat
+                  from hazard h left join enterprise e on e.id = h.enterprise_id
+                 where {scope} and h.status not in ('CLOSED', 'DISMISSED')
+                   and coalesce(h.longitude, e.longitude) is not null and coalesce(h.latitude, e.latitude) is not null"""
+                + (regionCode == null ? "" : " and h.region_code like :region") + " order by h.id", COLUMNS);
+        if (regionCode != null) {
+            query.param("region", RegionCode.of(regionCode).subtreeLikePattern());
+        }
+        return query.query((rs, n) -> new MapHazard(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
+                rs.getString("grade"), rs.getObject("overdue_since") != null, rs.getDouble("lon"), rs.getDouble("lat"),
+                rs.getString("region_code"))).list();
+    }
+
+    /** Locks the hazard's row until the transaction ends. */
+    void lock(long hazardId) {
+        jdbc.sql("select id from hazard where id = :id for update").param("id", hazardId).query(Long.class).single();
+    }
+
+    long attachmentCount(long hazardId) {
+        return jdbc.sql("select count(*) from hazard_attachment where hazard_id = :id").param("id", hazardId)
+                .query(Long.class).single();
+    }
+
     /** Open hazards whose deadline day is over and that are not escalated for it yet (all regions: a job). */
     List<Long> overdueCandidates(LocalDate today) {
         return jdbc.sql("""
                 select id from hazard where status not in ('CLOSED', 'DISMISSED') and deadline < :today and overdue_since is null
                 order by id""")
                 .param("today", Date.valueOf(today)).query(Long.class).list();
+    }
+
+    /**
+     * Open hazards whose deadline falls between today and {@code until} (both included) and whose
+     * people have not yet been reminded of this deadline (a changed deadline is reminded again).
+     */
+    List<Long> dueCandidates(LocalDate today, LocalDate until) {
+        return jdbc.sql("""
+                select id from hazard where status not in ('CLOSED', 'DISMISSED', 'REPORTED') and deadline >= :today
+                   and deadline <= :until and (reminded_deadline is null or reminded_deadline <> deadline)
+                order by id""")
+                .param("today", Date.valueOf(today)).param("until", Date.valueOf(until)).query(Long.class).list();
+    }
+
+    /** Records that the people of a hazard were reminded of its current deadline; false if someone did first. */
+    boolean markReminded(long id) {
+        return jdbc.sql("""
+                update hazard set reminded_deadline = deadline
+                 where id = :id and (reminded_deadline is null or reminded_deadline <> deadline)""")
+                .param("id", id).update() == 1;
     }
 
     /** Found / closed / overdue of one area (region subtree) reported within a period. */

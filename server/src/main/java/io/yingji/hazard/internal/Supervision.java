@@ -4,6 +4,7 @@ import io.yingji.access.CallerContext;
 import io.yingji.audit.AuditTrail;
 import io.yingji.hazard.HazardChanged;
 import io.yingji.hazard.HazardOverdue;
+import io.yingji.hazard.SupervisionLevel;
 import io.yingji.shared.UtcTimestamps;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 督办: finds hazards past their deadline day (Asia/Shanghai) and escalates each to the next
- * supervising level, once per overdue period, recording it and publishing {@link HazardOverdue}.
+ * supervising level, once per overdue period, recording it and publishing {@link HazardOverdue}; then
+ * reminds the people of hazards nearly due ({@code yingji.hazard.reminder-days}).
  * With several instances only one runs at a time: the job takes a lease row in {@code job_lock}.
  */
 @Component
@@ -38,9 +40,11 @@ class Supervision {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HazardReminders reminders;
 
     Supervision(HazardRepository hazards, JdbcClient jdbc, TransactionTemplate transactions, CallerContext callers,
-                AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                AuditTrail audit, ApplicationEventPublisher events, Clock clock, HazardReminders reminders) {
+        this.reminders = reminders;
         this.hazards = hazards;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -71,8 +75,15 @@ class Supervision {
                     escalated++;
                 }
             }
-            if (escalated > 0) {
-                log.info("Escalated {} overdue hazards", escalated);
+            int reminded = 0;
+            for (long id : reminders.dueCandidates(today)) {
+                Boolean done = callers.runAsSystem(() -> transactions.execute(status -> reminders.remindIfDue(id, today)));
+                if (Boolean.TRUE.equals(done)) {
+                    reminded++;
+                }
+            }
+            if (escalated > 0 || reminded > 0) {
+                log.info("Escalated {} overdue hazards, reminded the people of {} hazards nearly due", escalated, reminded);
             }
             return escalated;
         } finally {
@@ -82,6 +93,7 @@ class Supervision {
 
     private boolean escalate(long id, LocalDate today, Instant now) {
         Hazard hazard = hazards.load(id).orElseThrow();
+        SupervisionLevel previous = hazard.supervisingLevel;
         if (!hazard.escalateIfOverdue(today, now) || !hazards.save(hazard)) {
             return false;
         }
@@ -89,6 +101,7 @@ class Supervision {
                 "逾期未销号，升级由" + hazard.supervisingLevel + "督办");
         audit.record("hazard.escalate", "hazard", String.valueOf(id), hazard.regionCode,
                 Map.of("supervisingLevel", String.valueOf(hazard.supervisingLevel), "deadline", String.valueOf(hazard.deadline)));
+        reminders.escalated(id, previous);
         events.publishEvent(new HazardOverdue(id, hazard.regionCode, hazard.supervisingLevel));
         events.publishEvent(new HazardChanged(id, hazard.enterpriseId, hazard.regionCode, hazard.status.name()));
         return true;

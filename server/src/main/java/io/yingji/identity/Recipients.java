@@ -1,0 +1,23 @@
+package io.yingji.identity;
+
+import io.yingji.shared.Industry;
+import io.yingji.shared.RegionCode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who holds a post: the enabled accounts to tell about something (a reminder, an escalation, later a
+ * warning). Answers user ids; what to tell them is the caller's business.
+ */
+public interface Recipients {
+
+    /** The enabled accounts of an enterprise (its safety managers and staff with a login). */
+    List<Long> ofEnterprise(long enterpriseId);
+
+    /**
+     * The enabled government accounts placed exactly at {@code region} whose roles grant {@code permission}.
+     * An industry department's account is included only when its department supervises {@code industry}
+     * (or every industry); with no industry given, department accounts are left out.
+     */
+    List<Long> atRegion(RegionCode region, String permission, @Nullable Industry industry);
+}

@@ -1,0 +1,48 @@
+package io.yingji.identity.internal;
+
+import io.yingji.identity.Recipients;
+import io.yingji.shared.Industry;
+import io.yingji.shared.RegionCode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+@Service
+class RecipientDirectory implements Recipients {
+
+    private final JdbcClient jdbc;
+
+    RecipientDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Long> ofEnterprise(long enterpriseId) {
+        return jdbc.sql("select id from app_user where enterprise_id = :enterprise and enabled order by id")
+                .param("enterprise", enterpriseId).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> atRegion(RegionCode region, String permission, @Nullable Industry industry) {
+        List<Long> ids = jdbc.sql("""
+                select distinct u.id, d.industries
+                  from app_user u
+                  join user_role ur on ur.user_id = u.id
+                  join role_permission rp on rp.role_code = ur.role_code and rp.permission = :permission
+                  left join department d on d.id = u.department_id
+                 where u.region_code = :region and u.enabled and u.enterprise_id is null""")
+                .param("permission", permission).param("region", region.value())
+                .query((rs, n) -> covers(rs.getString("industries"), industry) ? rs.getLong("id") : null)
+                .list().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        return ids;
+    }
+
+    /** A bureau (no department or one supervising all industries) covers everything; a department only its own. */
+    private static boolean covers(@Nullable String industries, @Nullable Industry industry) {
+        if (industries == null || industries.isBlank()) {
+            return true;
+        }
+        return industry != null && UserAccounts.industries(industries).contains(industry);
+    }
+}
