@@ -15,8 +15,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: {
-    // `npm run dev` against a server started with the README's command
-    proxy: { '/api': 'http://localhost:8080' },
+    // `npm run dev` against a server started with the README's command (the API and the public report API)
+    proxy: { '/api': 'http://localhost:8080', '/public': 'http://localhost:8080' },
   },
   test: {
     environment: 'jsdom',

@@ -1,9 +1,27 @@
-// The hazard loop from the public's report to the township's verification, through real pages.
+// The hazard loop through real pages: from the public's report to the district's verification, and
+// from an enterprise's own report through remediation, a failed acceptance, and closure.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE_URL, launch, loggedIn, PHONE, screenshot } from './support.mjs'
 
 let browser
+
+/** A one-pixel PNG: the server recognises photos by their bytes. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+
+/** Waits until the hazard page shows this status. */
+async function status(page, text) {
+  await page.getByTestId('hazard-status').filter({ hasText: text }).waitFor()
+}
+
+/** Takes a step from the hazard page: opens its dialog, fills what `fill` fills and the comment, saves. */
+async function act(page, action, comment, fill = async () => {}) {
+  await page.getByTestId(`hazard-action-${action}`).click()
+  await fill()
+  await page.locator('#comment').fill(comment)
+  await page.getByTestId('hazard-act-submit').click()
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none'))
+}
 
 before(async () => {
   browser = await launch()
@@ -36,8 +54,7 @@ test('a citizen reports anonymously, the district verifies and assigns, the citi
   await page.getByTestId('hazard-comment').locator('textarea').or(page.locator('textarea[data-testid=hazard-comment]')).first().fill('现场核实属实')
   await page.getByTestId('hazard-act-submit').click()
   await page.getByTestId('hazard-status').filter({ hasText: '已核实' }).waitFor()
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
-  await page.getByTestId('hazard-attach').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: png })
+  await page.getByTestId('hazard-attach').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG })
   await page.getByTestId('hazard-attachments').getByText('现场照片.png').waitFor()
   await page.getByTestId('hazard-action-assign').click()
   await page.getByTestId('hazard-act-submit').click()
@@ -53,4 +70,85 @@ test('a citizen reports anonymously, the district verifies and assigns, the citi
   await phone.getByTestId('track-status').filter({ hasText: '已交办' }).waitFor()
   assert.equal(await phone.getByText('米市巷街道某商贸有限公司').count(), 0, 'the public page shows no internal details')
   await citizen.close()
+})
+
+test('the enterprise remediates with evidence, the district rejects once, accepts the second time, and the history shows every step', async () => {
+  // a hazard of qiye's own enterprise, reported by qiye from its self-inspection: the one it may remediate
+  const title = `危化品库房防爆灯具损坏 ${Date.now().toString(36)}`
+  const { context: enterprise, page: qiye } = await loggedIn(browser, 'qiye')
+  await qiye.getByTestId('menu-hazards').click()
+  await qiye.getByTestId('hazard-report').click()
+  await qiye.locator('#hazardTitle').fill(title)
+  await qiye.locator('#hazardDescription').fill('甲类危化品库房内两只防爆灯具灯罩破损，一只不亮')
+  await qiye.getByTestId('hazard-submit').click()
+  await qiye.waitForURL(/\/hazards\/\d+$/)
+  const hazardUrl = qiye.url()
+  await status(qiye, '待核实')
+  assert.equal(await qiye.getByTestId('hazard-action-verify').count(), 0, 'an enterprise does not verify its own hazards')
+
+  // the district verifies (grade, unit, deadline) and assigns it to the enterprise
+  const { context: district, page: gongshu } = await loggedIn(browser, 'gongshu')
+  await gongshu.goto(hazardUrl)
+  await status(gongshu, '待核实')
+  await act(gongshu, 'verify', '现场核实属实，限期整改', async () => {
+    await gongshu.locator('#deadline').fill(new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10))
+    await gongshu.locator('#deadline').press('Enter')
+  })
+  await status(gongshu, '已核实')
+  await act(gongshu, 'assign', '交企业整改')
+  await status(gongshu, '已交办')
+
+  // the enterprise reports progress with a photo as evidence, then completes
+  await qiye.reload()
+  await status(qiye, '已交办')
+  await act(qiye, 'progress', '已更换两只灯具，剩余一只待到货')
+  await status(qiye, '整改中')
+  await qiye.getByTestId('hazard-attach').setInputFiles({ name: '整改照片-更换灯具.png', mimeType: 'image/png', buffer: PNG })
+  await qiye.getByTestId('hazard-attachments').getByText('整改照片-更换灯具.png').waitFor()
+  await act(qiye, 'complete', '三只灯具均已更换并试亮')
+  await status(qiye, '待验收')
+  assert.equal(await qiye.getByTestId('hazard-action-accept').count(), 0, 'an enterprise does not accept its own remediation')
+
+  // the district rejects: without a reason it is told to give one, with a reason the hazard goes back to 整改
+  await gongshu.reload()
+  await status(gongshu, '待验收')
+  await gongshu.getByTestId('hazard-action-reject').click()
+  await gongshu.getByTestId('hazard-act-submit').click()
+  await gongshu.locator('.el-form-item__error').filter({ hasText: '验收不通过时请说明原因' }).waitFor()
+  await gongshu.locator('#comment').fill('防爆合格证未提供，请补充')
+  await gongshu.getByTestId('hazard-act-submit').click()
+  await status(gongshu, '整改中')
+  await gongshu.waitForFunction(() => [...document.querySelectorAll('.el-overlay')].every((o) => getComputedStyle(o).display === 'none'))
+
+  // the enterprise resubmits with the certificate
+  await qiye.reload()
+  await status(qiye, '整改中')
+  await act(qiye, 'progress', '已补充防爆合格证')
+  await qiye.getByTestId('hazard-attach').setInputFiles({ name: '防爆合格证.png', mimeType: 'image/png', buffer: PNG })
+  await qiye.getByTestId('hazard-attachments').getByText('防爆合格证.png').waitFor()
+  await act(qiye, 'complete', '整改完成，请复查')
+  await status(qiye, '待验收')
+
+  // the district accepts: 验收 closes the hazard (销号) and no step is left
+  await gongshu.reload()
+  await status(gongshu, '待验收')
+  await act(gongshu, 'accept', '复查合格，予以销号')
+  await status(gongshu, '已销号')
+  assert.equal(await gongshu.getByTestId(/^hazard-action-/).count(), 0, 'a closed hazard offers no step')
+  await screenshot(gongshu, 'hazard-closed-desktop')
+
+  const steps = await gongshu.getByTestId('hazard-history').locator('.el-timeline-item strong').allInnerTexts()
+  assert.deepEqual(steps, ['上报', '核实认定', '交办', '报告进展', '整改完成', '验收不通过', '报告进展', '整改完成', '验收销号'])
+  const history = await gongshu.getByTestId('hazard-history').innerText()
+  for (const text of ['qiye', 'gongshu', '防爆合格证未提供，请补充', '复查合格，予以销号', '已销号']) {
+    assert.ok(history.includes(text), `the history mentions ${text}`)
+  }
+  await district.close()
+
+  // the enterprise sees it closed too, on a phone
+  await qiye.setViewportSize(PHONE)
+  await qiye.reload()
+  await status(qiye, '已销号')
+  await screenshot(qiye, 'hazard-closed-phone')
+  await enterprise.close()
 })

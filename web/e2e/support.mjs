@@ -35,6 +35,8 @@ export async function loggedIn(browser, username, viewport = DESKTOP) {
 }
 
 export async function screenshot(page, name) {
+  // Element Plus tags and dialogs zoom in when they appear: let them settle so the picture shows them
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 2000 }).catch(() => {})
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: false })
 }
 

@@ -76,8 +76,15 @@ export interface CommitmentToday {
 
 export const getCommitmentTodayApi = (enterpriseId: number) => http.get<CommitmentToday>(`/api/enterprises/${enterpriseId}/commitments/today`)
 export const commitApi = (enterpriseId: number) => http.post<CommitmentToday>(`/api/enterprises/${enterpriseId}/commitments`, {})
-export const getCommitmentSummaryApi = () =>
-  http.get<{ day: string; required: number; committed: number; missing: { enterpriseId: number; name: string }[] }>('/api/commitments')
+/** For supervisors: on a day (Asia/Shanghai; default today), the enterprises in scope that must commit and those that have not. */
+export interface CommitmentSummary {
+  day: string
+  required: number
+  committed: number
+  missing: { enterpriseId: number; name: string; regionCode: string }[]
+}
+
+export const getCommitmentSummaryApi = (day?: string) => http.get<CommitmentSummary>(`/api/commitments${query({ day })}`)
 
 export interface ZoneLayer {
   id: number
@@ -85,7 +92,17 @@ export interface ZoneLayer {
   hazardType: string
   regionCode: string
   zones: number
+  importedBy: string
+  importedAt: string
 }
 
 export const getZoneLayersApi = () => http.get<ZoneLayer[]>('/api/risk/zones')
+/** Imports a GeoJSON FeatureCollection whole or not at all; a 400 problem lists each wrong feature as features[i].… */
+export const importZoneLayerApi = (file: File, name: string, hazardType: string) => {
+  const form = new FormData()
+  form.append('file', file)
+  form.append('name', name)
+  form.append('hazardType', hazardType)
+  return http.post<ZoneLayer>('/api/risk/zones', form)
+}
 export const getZoneLayerGeoJsonApi = (id: number) => http.get<GeoJSON.FeatureCollection>(`/api/risk/zones/${id}/geojson`)

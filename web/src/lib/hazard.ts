@@ -19,3 +19,16 @@ export function actionsFor(status: string, permissions: string[]): string[] {
       return []
   }
 }
+
+/**
+ * Hazards found per industry, in the registry's order, from the statistics' `counts.industry`.
+ * Hazards without an enterprise (public reports, patrols of a place) are counted under NONE, last;
+ * industries without hazards are left out.
+ */
+export function foundByIndustry(counts: Record<string, number> | undefined, industries: readonly string[]): { industry: string; found: number }[] {
+  const known = industries.filter((industry) => (counts?.[industry] ?? 0) > 0).map((industry) => ({ industry, found: counts![industry] }))
+  const other = Object.entries(counts ?? {})
+    .filter(([key, found]) => !industries.includes(key) && found > 0)
+    .reduce((sum, [, found]) => sum + found, 0)
+  return other > 0 ? [...known, { industry: 'NONE', found: other }] : known
+}

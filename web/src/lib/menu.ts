@@ -20,6 +20,8 @@ const ENTRIES: Entry[] = [
   { key: 'map', route: '/map', label: 'menu.map', icon: 'MapLocation', permission: 'enterprise:read' },
   { key: 'enterprises', route: '/enterprises', label: 'menu.enterprises', icon: 'OfficeBuilding', permission: 'enterprise:read' },
   { key: 'risk', route: '/risk', label: 'menu.risk', icon: 'Warning', permission: 'risk:read' },
+  // who has not made today's commitment: a supervisor's list, meaningless to an enterprise or an auditor
+  { key: 'commitments', route: '/risk/commitments', label: 'menu.commitments', icon: 'Stamp', permission: 'risk:read', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID', 'DEPARTMENT'] },
   { key: 'hazards', route: '/hazards', label: 'menu.hazards', icon: 'Tools', permission: 'hazard:read' },
   { key: 'monitoring', label: 'menu.monitoring', icon: 'Odometer', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'ENTERPRISE'], comingSoon: true },
   { key: 'warnings', label: 'menu.warnings', icon: 'Bell', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID'], comingSoon: true },
@@ -32,4 +34,13 @@ export function menuFor(roles: string[], permissions: string[]): MenuItem[] {
       (!entry.permission || permissions.includes(entry.permission)) &&
       (!entry.roles || entry.roles.some((role) => roles.includes(role))),
   ).map(({ key, route, label, icon, comingSoon }) => ({ key, route, label, icon, comingSoon }))
+}
+
+/**
+ * The menu entry of a path: the one with the longest route that the path lies under, so that
+ * /risk/commitments lights 每日承诺 rather than 风险评估; the workbench when none does.
+ */
+export function activeKey(menu: MenuItem[], path: string): string {
+  const matches = menu.filter((m) => m.route && m.route !== '/' && (path === m.route || path.startsWith(`${m.route}/`)))
+  return matches.sort((a, b) => b.route!.length - a.route!.length)[0]?.key ?? 'workbench'
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { actionsFor } from '../hazard'
+import { actionsFor, foundByIndustry } from '../hazard'
+import { INDUSTRIES } from '../industry'
 
 describe('actionsFor', () => {
   const officer = ['hazard:read', 'hazard:verify', 'hazard:remediate']
@@ -19,5 +20,20 @@ describe('actionsFor', () => {
   it('offers nothing on a closed or dismissed hazard', () => {
     expect(actionsFor('CLOSED', officer)).toEqual([])
     expect(actionsFor('DISMISSED', officer)).toEqual([])
+  })
+})
+
+describe('foundByIndustry', () => {
+  it('lists industries with hazards in the registry order and those without an enterprise last', () => {
+    expect(foundByIndustry({ TRADE: 3, NONE: 2, CHEMICAL: 5, MINING: 0 }, INDUSTRIES)).toEqual([
+      { industry: 'CHEMICAL', found: 5 },
+      { industry: 'TRADE', found: 3 },
+      { industry: 'NONE', found: 2 },
+    ])
+  })
+
+  it('is empty without counts', () => {
+    expect(foundByIndustry(undefined, INDUSTRIES)).toEqual([])
+    expect(foundByIndustry({}, INDUSTRIES)).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { menuFor } from '../menu'
+import { activeKey, menuFor } from '../menu'
 
 describe('menuFor', () => {
   it('gives a district bureau the map and the enterprises but not the audit trail', () => {
@@ -26,5 +26,30 @@ describe('menuFor', () => {
 
   it('shows an account without permissions only the workbench', () => {
     expect(menuFor([], []).map((item) => item.key)).toEqual(['workbench'])
+  })
+})
+
+describe('commitments', () => {
+  it('are listed for supervisors who read risk, not for enterprises or auditors', () => {
+    expect(menuFor(['TOWNSHIP'], ['risk:read']).map((item) => item.key)).toContain('commitments')
+    expect(menuFor(['ENTERPRISE'], ['risk:read']).map((item) => item.key)).not.toContain('commitments')
+    expect(menuFor(['AUDITOR'], ['risk:read', 'audit:read']).map((item) => item.key)).not.toContain('commitments')
+    expect(menuFor(['BUREAU'], ['enterprise:read']).map((item) => item.key)).not.toContain('commitments')
+  })
+})
+
+describe('activeKey', () => {
+  const menu = menuFor(['BUREAU'], ['enterprise:read', 'risk:read', 'hazard:read'])
+
+  it('lights the entry with the longest route the path lies under', () => {
+    expect(activeKey(menu, '/risk/commitments')).toBe('commitments')
+    expect(activeKey(menu, '/risk/zones')).toBe('risk')
+    expect(activeKey(menu, '/risk')).toBe('risk')
+    expect(activeKey(menu, '/enterprises/12/edit')).toBe('enterprises')
+  })
+
+  it('does not take a longer word for a route: /mapping is not /map', () => {
+    expect(activeKey(menu, '/mapping')).toBe('workbench')
+    expect(activeKey(menu, '/')).toBe('workbench')
   })
 })

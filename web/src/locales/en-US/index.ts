@@ -9,7 +9,7 @@ const en: typeof zh = {
   },
   menu: {
     workbench: 'Workbench', map: 'One map', enterprises: 'Enterprises', risk: 'Risk assessment', hazards: 'Hidden hazards',
-    monitoring: 'Monitoring', warnings: 'Warnings', audit: 'Audit trail', toggle: 'Open or close the menu',
+    commitments: 'Daily commitments', monitoring: 'Monitoring', warnings: 'Warnings', audit: 'Audit trail', toggle: 'Open or close the menu',
   },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', expired: 'Your session has expired; please log in again',
@@ -24,7 +24,7 @@ const en: typeof zh = {
   map: {
     zoneGrade: 'risk grade {n}', safetyIndex: 'Safety index', areaHint: 'Areas are tinted by their safety index (≥90 blue, ≥80 yellow, ≥70 orange, else red)', title: 'One map', layers: 'Layers', enterprises: 'Enterprises', boundaries: 'Boundaries', hazards: 'Hidden hazards', sensors: 'Sensors and alarms',
     warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
-    legend: 'Risk level', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
+    legend: 'Risk level', colourBy: 'Colour markers by', byRisk: 'Risk level', bySafety: 'Safety code', manageZones: 'Manage risk zoning layers', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
   },
   risk: {
     RED: 'Major', ORANGE: 'High', YELLOW: 'Moderate', BLUE: 'Low', UNKNOWN: 'Not assessed',
@@ -64,10 +64,25 @@ const en: typeof zh = {
     levels: { TOWNSHIP: 'Township', COUNTY: 'County', CITY: 'City' },
     categories: { FIRE: 'Fire', ELECTRICAL: 'Electrical', HAZCHEM: 'Hazardous chemicals', EQUIPMENT: 'Equipment', CONSTRUCTION: 'Construction', OPERATION: 'Operations', MANAGEMENT: 'Management', OTHER: 'Other' },
     actions: { verify: 'Verify', dismiss: 'Dismiss', assign: 'Assign', progress: 'Report progress', complete: 'Remediated', accept: 'Accept and close', reject: 'Reject', report: 'Reported', escalate: 'Escalated' },
-    statistics: { byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
+    statistics: { byIndustry: 'Hazards found per industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
+  },
+  commitment: {
+    title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their current risk.',
+    day: 'Day', today: 'Back to today', area: 'Sub-region', search: 'Enterprise name', required: 'Must commit', committed: 'Committed', missing: 'Not committed',
+    rate: 'Commitment rate', missingOn: 'Enterprises without a commitment on {day}', noneMatch: 'No enterprise matches', allDone: 'Every enterprise that must commit has done so',
+    enterprise: 'Enterprise', region: 'Region',
+  },
+  zoning: {
+    title: 'Risk zoning (five-colour map)', legend: 'Zoning grades',
+    hint: 'Import a natural-disaster risk zoning layer: a GeoJSON FeatureCollection whose features are Polygons or MultiPolygons (WGS84 longitude, latitude), each with properties.grade from 1 to 5 (1 is the highest risk) and optionally properties.name. If any feature is wrong, nothing in the file is imported.',
+    import: 'Import a layer', name: 'Layer name', namePlaceholder: 'e.g. Gongshu flood risk zoning', hazardType: 'Hazard type', pickType: 'Choose the hazard type',
+    file: 'GeoJSON file', imported: 'Imported layer “{name}” with {n} zones', feature: 'Feature', featureN: 'no. {n}', geometry: 'Geometry',
+    grade: 'Grade', layers: 'Imported layers', none: 'No risk zoning layers yet', region: 'Region', zones: 'Zones', zonesN: '{n} zones',
+    importedBy: 'Imported by, at', view: 'View on the map',
+    types: { FLOOD: 'Flood', TYPHOON: 'Typhoon', GEOLOGICAL: 'Geological', EARTHQUAKE: 'Earthquake', FOREST_FIRE: 'Forest fire', DROUGHT: 'Drought', COMPOSITE: 'Composite' },
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
   audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },

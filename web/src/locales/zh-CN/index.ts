@@ -7,7 +7,7 @@ export default {
   },
   menu: {
     workbench: '工作台', map: '一张图', enterprises: '企业管理', risk: '风险评估', hazards: '隐患排查治理',
-    monitoring: '监测预警', warnings: '预警发布', audit: '审计日志', toggle: '展开或收起菜单',
+    commitments: '每日承诺', monitoring: '监测预警', warnings: '预警发布', audit: '审计日志', toggle: '展开或收起菜单',
   },
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', expired: '登录已过期，请重新登录',
@@ -22,7 +22,7 @@ export default {
   map: {
     zoneGrade: '{n} 级风险区', safetyIndex: '安全应急指数', areaHint: '区域底色为安全应急指数等级（≥90 蓝，≥80 黄，≥70 橙，其余红）', title: '一张图', layers: '图层', enterprises: '企业', boundaries: '行政区划边界', hazards: '隐患', sensors: '监测设备与告警',
     warnings: '预警', incidents: '突发事件', resources: '应急资源', industry: '行业', region: '区划', count: '显示 {n} 家企业',
-    legend: '风险等级', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
+    legend: '风险等级', colourBy: '标注颜色', byRisk: '风险等级', bySafety: '安全码', manageZones: '管理风险区划图层', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
   },
   risk: {
     RED: '重大风险', ORANGE: '较大风险', YELLOW: '一般风险', BLUE: '低风险', UNKNOWN: '未评估',
@@ -62,10 +62,25 @@ export default {
     levels: { TOWNSHIP: '乡镇(街道)', COUNTY: '区县(市)', CITY: '市级' },
     categories: { FIRE: '消防', ELECTRICAL: '用电', HAZCHEM: '危险化学品', EQUIPMENT: '设备设施', CONSTRUCTION: '建筑施工', OPERATION: '作业行为', MANAGEMENT: '安全管理', OTHER: '其他' },
     actions: { verify: '核实认定', dismiss: '不属实', assign: '交办', progress: '报告进展', complete: '整改完成', accept: '验收销号', reject: '验收不通过', report: '上报', escalate: '逾期升级' },
-    statistics: { byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
+    statistics: { byIndustry: '各行业发现的隐患', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
     publicTitle: '隐患举报', publicHint: '您可以匿名举报身边的安全隐患。提交后请保存跟踪码，用于查询处理进度。',
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
+  },
+  commitment: {
+    title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当前风险状况确定。',
+    day: '日期', today: '回到今天', area: '下级区划', search: '企业名称', required: '应承诺企业', committed: '已承诺', missing: '未承诺',
+    rate: '承诺率', missingOn: '{day} 未作承诺的企业', noneMatch: '没有符合条件的企业', allDone: '应承诺的企业均已作出承诺',
+    enterprise: '企业', region: '所在区划',
+  },
+  zoning: {
+    title: '风险区划（五色图）', legend: '风险区划等级',
+    hint: '导入自然灾害风险区划图层：GeoJSON FeatureCollection，每个要素为 Polygon 或 MultiPolygon（WGS84 经纬度），properties.grade 为 1 到 5 的风险等级（1 级最高），properties.name 为区域名称（可不填）。任何一个要素有误，整份文件都不导入。',
+    import: '导入图层', name: '图层名称', namePlaceholder: '如：拱墅区洪涝风险区划', hazardType: '灾种', pickType: '请选择灾种',
+    file: 'GeoJSON 文件', imported: '已导入图层“{name}”，共 {n} 个区域', feature: '要素', featureN: '第 {n} 个', geometry: '几何图形',
+    grade: '等级', layers: '已导入的图层', none: '暂无风险区划图层', region: '所属区划', zones: '区域数', zonesN: '{n} 个区域',
+    importedBy: '导入人与时间', view: '在一张图中查看',
+    types: { FLOOD: '洪涝', TYPHOON: '台风', GEOLOGICAL: '地质灾害', EARTHQUAKE: '地震', FOREST_FIRE: '森林火灾', DROUGHT: '干旱', COMPOSITE: '综合' },
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
   audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { shanghaiDay } from '../day'
+
+describe('shanghaiDay', () => {
+  it('is already tomorrow in Shanghai at 17:00 UTC', () => {
+    expect(shanghaiDay(new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24')
+  })
+
+  it('is still today in Shanghai just before midnight there', () => {
+    expect(shanghaiDay(new Date('2026-11-23T15:59:59Z'))).toBe('2026-11-23')
+  })
+
+  it('pads month and day', () => {
+    expect(shanghaiDay(new Date('2027-01-05T02:00:00Z'))).toBe('2027-01-05')
+  })
+})
