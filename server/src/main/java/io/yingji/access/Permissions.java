@@ -12,6 +12,9 @@ public final class Permissions {
     public static final String HAZARD_VERIFY = "hazard:verify";
     public static final String HAZARD_REMEDIATE = "hazard:remediate";
     public static final String RISK_READ = "risk:read";
+    public static final String MONITORING_READ = "monitoring:read";
+    public static final String MONITORING_MANAGE = "monitoring:manage";
+    public static final String ALARM_HANDLE = "alarm:handle";
     public static final String RISK_WRITE = "risk:write";
     public static final String USER_READ = "user:read";
     public static final String USER_MANAGE = "user:manage";

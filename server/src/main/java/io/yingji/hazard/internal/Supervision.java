@@ -5,8 +5,7 @@ import io.yingji.audit.AuditTrail;
 import io.yingji.hazard.HazardChanged;
 import io.yingji.hazard.HazardOverdue;
 import io.yingji.hazard.SupervisionLevel;
-import io.yingji.shared.UtcTimestamps;
-import java.lang.management.ManagementFactory;
+import io.yingji.jobs.JobLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,29 +22,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 督办: finds hazards past their deadline day (Asia/Shanghai) and escalates each to the next
  * supervising level, once per overdue period, recording it and publishing {@link HazardOverdue}; then
  * reminds the people of hazards nearly due ({@code yingji.hazard.reminder-days}).
- * With several instances only one runs at a time: the job takes a lease row in {@code job_lock}.
+ * With several instances only one runs at a time ({@link JobLease}).
  */
 @Component
 class Supervision {
 
     private static final Logger log = LoggerFactory.getLogger(Supervision.class);
     private static final String JOB = "hazard-supervision";
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final HazardRepository hazards;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CallerContext callers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final HazardReminders reminders;
+    private final JobLease lease;
 
-    Supervision(HazardRepository hazards, JdbcClient jdbc, TransactionTemplate transactions, CallerContext callers,
-                AuditTrail audit, ApplicationEventPublisher events, Clock clock, HazardReminders reminders) {
+    Supervision(HazardRepository hazards, TransactionTemplate transactions, CallerContext callers,
+                AuditTrail audit, ApplicationEventPublisher events, Clock clock, HazardReminders reminders, JobLease lease) {
         this.reminders = reminders;
+        this.lease = lease;
         this.hazards = hazards;
-        this.jdbc = jdbc;
         this.transactions = transactions;
         this.callers = callers;
         this.audit = audit;
@@ -62,33 +59,30 @@ class Supervision {
 
     /** One pass; answers how many hazards it escalated (0 when another instance holds the lease). */
     int run() {
+        return lease.runExclusively(JOB, Duration.ofMinutes(10), this::pass, 0);
+    }
+
+    private int pass() {
         Instant now = clock.instant();
-        if (!lease(now, Duration.ofMinutes(10))) {
-            return 0;
+        LocalDate today = LocalDate.ofInstant(now, HazardDesk.SHANGHAI);
+        int escalated = 0;
+        for (long id : hazards.overdueCandidates(today)) {
+            Boolean done = callers.runAsSystem(() -> transactions.execute(status -> escalate(id, today, now)));
+            if (Boolean.TRUE.equals(done)) {
+                escalated++;
+            }
         }
-        try {
-            LocalDate today = LocalDate.ofInstant(now, HazardDesk.SHANGHAI);
-            int escalated = 0;
-            for (long id : hazards.overdueCandidates(today)) {
-                Boolean done = callers.runAsSystem(() -> transactions.execute(status -> escalate(id, today, now)));
-                if (Boolean.TRUE.equals(done)) {
-                    escalated++;
-                }
+        int reminded = 0;
+        for (long id : reminders.dueCandidates(today)) {
+            Boolean done = callers.runAsSystem(() -> transactions.execute(status -> reminders.remindIfDue(id, today)));
+            if (Boolean.TRUE.equals(done)) {
+                reminded++;
             }
-            int reminded = 0;
-            for (long id : reminders.dueCandidates(today)) {
-                Boolean done = callers.runAsSystem(() -> transactions.execute(status -> reminders.remindIfDue(id, today)));
-                if (Boolean.TRUE.equals(done)) {
-                    reminded++;
-                }
-            }
-            if (escalated > 0 || reminded > 0) {
-                log.info("Escalated {} overdue hazards, reminded the people of {} hazards nearly due", escalated, reminded);
-            }
-            return escalated;
-        } finally {
-            jdbc.sql("delete from job_lock where name = :name and locked_by = :me").param("name", JOB).param("me", INSTANCE).update();
         }
+        if (escalated > 0 || reminded > 0) {
+            log.info("Escalated {} overdue hazards, reminded the people of {} hazards nearly due", escalated, reminded);
+        }
+        return escalated;
     }
 
     private boolean escalate(long id, LocalDate today, Instant now) {
@@ -105,25 +99,5 @@ class Supervision {
         events.publishEvent(new HazardOverdue(id, hazard.regionCode, hazard.supervisingLevel));
         events.publishEvent(new HazardChanged(id, hazard.enterpriseId, hazard.regionCode, hazard.status.name()));
         return true;
-    }
-
-    /** Takes the job's lease when it is free or expired; a unique key makes concurrent takers lose. */
-    private boolean lease(Instant now, Duration length) {
-        Boolean taken = transactions.execute(status -> {
-            int updated = jdbc.sql("update job_lock set locked_until = :until, locked_by = :me where name = :name and locked_until < :now")
-                    .param("until", UtcTimestamps.of(now.plus(length))).param("me", INSTANCE).param("name", JOB)
-                    .param("now", UtcTimestamps.of(now)).update();
-            if (updated == 1) {
-                return true;
-            }
-            long exists = jdbc.sql("select count(*) from job_lock where name = :name").param("name", JOB).query(Long.class).single();
-            if (exists > 0) {
-                return false;
-            }
-            jdbc.sql("insert into job_lock (name, locked_until, locked_by) values (:name, :until, :me)")
-                    .param("name", JOB).param("until", UtcTimestamps.of(now.plus(length))).param("me", INSTANCE).update();
-            return true;
-        });
-        return Boolean.TRUE.equals(taken);
     }
 }

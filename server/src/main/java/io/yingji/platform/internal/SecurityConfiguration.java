@@ -22,11 +22,14 @@ class SecurityConfiguration {
         http
                 .csrf(csrf -> csrf.spa()
                         .ignoringRequestMatchers(BearerTokenFilter::hasBearer)
-                        .ignoringRequestMatchers("/api/auth/login", "/public/**"))
+                        .ignoringRequestMatchers("/api/auth/login", "/public/**")
+                        // devices and gateways authenticate with their own key, never with a browser session
+                        .ignoringRequestMatchers(SecurityConfiguration::isTelemetryPost))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/auth/login", "/public/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                         .permitAll()
+                        .requestMatchers(SecurityConfiguration::isTelemetryPost).permitAll()
                         .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(handling -> handling
@@ -41,5 +44,10 @@ class SecurityConfiguration {
                 .addFilterBefore(requestSizeLimit, SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(authenticator, problems), SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /** POST /api/telemetry: readings from devices and gateways, checked against their keys by the telemetry endpoint. */
+    static boolean isTelemetryPost(jakarta.servlet.http.HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/telemetry".equals(request.getServletPath());
     }
 }

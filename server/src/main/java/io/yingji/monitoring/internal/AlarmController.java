@@ -1,0 +1,187 @@
+package io.yingji.monitoring.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.yingji.access.Caller;
+import io.yingji.access.CallerContext;
+import io.yingji.access.Permissions;
+import io.yingji.audit.AuditTrail;
+import io.yingji.shared.PageOf;
+import io.yingji.shared.Problem;
+import io.yingji.shared.RegionCode;
+import io.yingji.shared.UtcTimestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@Tag(name = "监测预警 Monitoring")
+class AlarmController {
+
+    record AlarmDetail(AlarmView alarm, List<Alarms.HistoryEntry> history) {
+    }
+
+    record AlarmStep(@Nullable String comment, @Nullable String disposal, @Nullable Integer version) {
+    }
+
+    static final Set<String> STATUSES = Set.of("RAISED", "ACKNOWLEDGED", "HANDLED", "CLEARED");
+
+    private final Alarms alarms;
+    private final AlarmStream stream;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Clock clock;
+
+    AlarmController(Alarms alarms, AlarmStream stream, CallerContext callers, AuditTrail audit,
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+        this.alarms = alarms;
+        this.stream = stream;
+        this.callers = callers;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/alarms")
+    @Operation(summary = "Alarms in scope, newest first; filters: region subtree, status, open only, level, device, enterprise")
+    @Transactional(readOnly = true)
+    PageOf<AlarmView> list(@RequestParam(required = false) @Nullable String regionCode,
+                           @RequestParam(required = false) @Nullable String status,
+                           @RequestParam(defaultValue = "false") boolean open,
+                           @RequestParam(required = false) @Nullable Integer level,
+                           @RequestParam(required = false) @Nullable Long deviceId,
+                           @RequestParam(required = false) @Nullable Long enterpriseId,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        callers.requirePermission(Permissions.MONITORING_READ);
+        PageOf.check(page, size);
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw Problem.invalid("status", "alarm.status.invalid", status);
+        }
+        if (level != null && (level < 1 || level > 2)) {
+            throw Problem.invalid("level", "alarm.level.invalid");
+        }
+        return alarms.search(regionCode, status, open, level, deviceId, enterpriseId, page, size);
+    }
+
+    @GetMapping(path = "/api/alarms/stream", produces = "text/event-stream")
+    @Operation(summary = "Server-Sent Events: every alarm change within the caller's scope, as it happens (event name 'alarm')")
+    SseEmitter stream() {
+        Caller caller = callers.requirePermission(Permissions.MONITORING_READ);
+        return stream.subscribe(caller.scope());
+    }
+
+    @GetMapping("/api/alarms/{id}")
+    @Operation(summary = "One alarm with its history")
+    @Transactional(readOnly = true)
+    AlarmDetail get(@PathVariable long id) {
+        callers.requirePermission(Permissions.MONITORING_READ);
+        AlarmView alarm = alarms.visible(id).orElseThrow(() -> Problem.notFound("alarm", id));
+        return new AlarmDetail(alarm, alarms.history(id));
+    }
+
+    @PostMapping("/api/alarms/{id}/acknowledge")
+    @Operation(summary = "Acknowledge (确认) a raised alarm: someone is on it; stops its escalation")
+    @Transactional
+    AlarmView acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable AlarmStep step) {
+        Caller caller = actor(id);
+        AlarmView alarm = current(id, step);
+        if (!alarm.status().equals("RAISED")) {
+            throw Problem.conflict("alarm.transition.acknowledge", alarm.status());
+        }
+        jdbc.sql("""
+                update alarm set status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :at, version = version + 1
+                 where id = :id and version = :version""")
+                .param("by", caller.username()).param("at", UtcTimestamps.of(clock.instant())).param("id", id)
+                .param("version", alarm.version()).update();
+        return after(id, "acknowledge", caller, comment(step), alarm);
+    }
+
+    @PostMapping("/api/alarms/{id}/handle")
+    @Operation(summary = "Record the disposal (处置) of an alarm; it clears once its condition is back to normal")
+    @Transactional
+    AlarmView handle(@PathVariable long id, @RequestBody AlarmStep step) {
+        Caller caller = actor(id);
+        AlarmView alarm = current(id, step);
+        if (!alarm.status().equals("RAISED") && !alarm.status().equals("ACKNOWLEDGED")) {
+            throw Problem.conflict("alarm.transition.handle", alarm.status());
+        }
+        String disposal = step.disposal() == null ? "" : step.disposal().strip();
+        if (disposal.isEmpty()) {
+            throw Problem.invalid("disposal", "alarm.disposal.required");
+        }
+        if (disposal.length() > 2000) {
+            throw Problem.invalid("disposal", "problem.field.too-long", 2000);
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update alarm set status = 'HANDLED', handled_by = :by, handled_at = :at, disposal = :disposal,
+                       acknowledged_by = coalesce(acknowledged_by, :by), acknowledged_at = coalesce(acknowledged_at, :at),
+                       version = version + 1
+                 where id = :id and version = :version""")
+                .param("by", caller.username()).param("at", UtcTimestamps.of(now)).param("disposal", disposal)
+                .param("id", id).param("version", alarm.version()).update();
+        alarms.record(id, "handle", caller.username(), disposal);
+        alarms.clearIfDone(id, now);
+        return after(id, null, caller, null, alarm);
+    }
+
+    private Caller actor(long id) {
+        Caller caller = callers.requirePermission(Permissions.MONITORING_READ);
+        if (alarms.visible(id).isEmpty()) {
+            throw Problem.notFound("alarm", id);
+        }
+        if (!caller.can(Permissions.ALARM_HANDLE)) {
+            throw Problem.forbidden();
+        }
+        return caller;
+    }
+
+    private AlarmView current(long id, @Nullable AlarmStep step) {
+        AlarmView alarm = alarms.visible(id).orElseThrow(() -> Problem.notFound("alarm", id));
+        if (step != null && step.version() != null && step.version() != alarm.version()) {
+            throw Problem.conflict("problem.version.stale");
+        }
+        return alarm;
+    }
+
+    private static @Nullable String comment(@Nullable AlarmStep step) {
+        if (step == null || step.comment() == null || step.comment().isBlank()) {
+            return null;
+        }
+        String comment = step.comment().strip();
+        if (comment.length() > 2000) {
+            throw Problem.invalid("comment", "problem.field.too-long", 2000);
+        }
+        return comment;
+    }
+
+    private AlarmView after(long id, @Nullable String action, Caller caller, @Nullable String comment, AlarmView before) {
+        if (action != null) {
+            alarms.record(id, action, caller.username(), comment);
+        }
+        AlarmView now = alarms.view(id).orElseThrow();
+        if (now.version() == before.version()) {
+            throw Problem.conflict("problem.version.stale");
+        }
+        audit.record("alarm." + (action == null ? now.status().toLowerCase(java.util.Locale.ROOT) : action), "alarm",
+                String.valueOf(id), now.regionCode(), Map.of("status", List.of(before.status(), now.status())));
+        alarms.changed(id);
+        return alarms.view(id).orElseThrow();
+    }
+}

@@ -1,0 +1,13 @@
+package io.yingji.monitoring.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A device as registered or changed. The region defaults to the enterprise's; the interval to the
+ * type's usual one; the unit to the type's.
+ */
+record DeviceDraft(@Nullable String code, @Nullable String name, @Nullable String type, @Nullable String unit,
+                   @Nullable String regionCode, @Nullable Long enterpriseId, @Nullable Long hazardSourceId,
+                   @Nullable Double longitude, @Nullable Double latitude, @Nullable Integer expectedIntervalSeconds,
+                   @Nullable String streamUrl, @Nullable Boolean enabled) {
+}

@@ -1,0 +1,150 @@
+package io.yingji.monitoring.internal;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.yingji.monitoring.internal.TelemetryParser.Reason;
+import io.yingji.monitoring.internal.TelemetryParser.Rejection;
+import io.yingji.monitoring.internal.TelemetryParser.Sample;
+import io.yingji.shared.UtcTimestamps;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The telemetry pipeline after parsing, shared by MQTT and HTTP: each sample is checked (known and
+ * enabled device, not in the future, not older than retention, not a duplicate), the good ones are
+ * stored, the refused ones are stored with their reason and counted, and only then are the stored ones
+ * evaluated against the alarm rules. Both writes are committed before this returns.
+ */
+@Component
+class TelemetryIngest {
+
+    /** What happened to a batch; {@code rejections} name each refused reading and why. */
+    record Result(int accepted, List<Rejection> rejections) {
+    }
+
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
+    private final DeviceDirectory devices;
+    private final TelemetryStore store;
+    private final AlarmEngine engine;
+    private final LastSeen lastSeen;
+    private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final Clock clock;
+    private final Duration retention;
+    private final Counter accepted;
+    private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
+
+    TelemetryIngest(DeviceDirectory devices, TelemetryStore store, AlarmEngine engine, LastSeen lastSeen, JdbcClient jdbc,
+                    org.springframework.transaction.support.TransactionTemplate transactions, Clock clock, MeterRegistry meters, @Value("${yingji.monitoring.retention:P90D}") Duration retention) {
+        this.devices = devices;
+        this.store = store;
+        this.engine = engine;
+        this.lastSeen = lastSeen;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.retention = retention;
+        this.accepted = Counter.builder("yingji.telemetry.accepted").description("readings stored").register(meters);
+        for (Reason reason : Reason.values()) {
+            rejected.put(reason, Counter.builder("yingji.telemetry.rejected").tag("reason", reason.name())
+                    .description("readings refused, by reason").register(meters));
+        }
+    }
+
+    /**
+     * Who sent a batch: whether it may report for a device code ({@code device} null when no device has
+     * that code). A device key may report only for its own code, whether or not another code exists.
+     */
+    interface Sender {
+        Sender ANY = (code, device) -> true;
+
+        boolean mayReport(String code, @org.jspecify.annotations.Nullable Device device);
+    }
+
+    /** Takes a batch through the pipeline; readings the sender may not report are {@code NOT_ALLOWED}. */
+    Result ingest(String channel, List<Sample> samples, List<Rejection> parseRejections, Sender sender)
+            throws SQLException {
+        Instant now = clock.instant();
+        List<Rejection> rejections = new ArrayList<>(parseRejections);
+        devices.preload(samples.stream().map(Sample::deviceCode).toList());
+        List<TelemetryStore.Row> rows = new ArrayList<>(samples.size());
+        List<AlarmEngine.Evaluated> evaluated = new ArrayList<>(samples.size());
+        Set<String> seen = new HashSet<>(samples.size() * 2);
+        Map<Long, String> codes = new java.util.HashMap<>();
+        Instant oldest = now.minus(retention);
+        Instant latest = now.plus(FUTURE_TOLERANCE);
+        for (Sample sample : samples) {
+            Optional<Device> found = devices.find(sample.deviceCode());
+            if (!sender.mayReport(sample.deviceCode(), found.orElse(null))) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.NOT_ALLOWED, "this credential may not report for the device"));
+                continue;
+            }
+            if (found.isEmpty()) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.UNKNOWN_DEVICE, "no device with this code"));
+                continue;
+            }
+            Device device = found.get();
+            codes.put(device.id(), device.code());
+            if (!device.enabled()) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.DISABLED_DEVICE, "the device is disabled"));
+            } else if (sample.ts().isAfter(latest)) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.FUTURE, sample.metric() + " at " + sample.ts()));
+            } else if (sample.ts().isBefore(oldest)) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.TOO_OLD, sample.metric() + " at " + sample.ts()));
+            } else if (!seen.add(device.id() + "\u0000" + sample.metric() + "\u0000" + sample.ts())) {
+                rejections.add(new Rejection(sample.deviceCode(), Reason.DUPLICATE, sample.metric() + " at " + sample.ts() + " twice in the batch"));
+            } else {
+                rows.add(new TelemetryStore.Row(device.id(), sample.metric(), sample.ts(), sample.value()));
+                evaluated.add(new AlarmEngine.Evaluated(device, sample.metric(), sample.ts(), sample.value()));
+            }
+        }
+        List<TelemetryStore.Row> duplicates = store.write(rows);
+        if (!duplicates.isEmpty()) {
+            Set<TelemetryStore.Row> again = new HashSet<>(duplicates);
+            evaluated.removeIf(e -> again.contains(new TelemetryStore.Row(e.device().id(), e.metric(), e.ts(), e.value())));
+            for (TelemetryStore.Row row : duplicates) {
+                rejections.add(new Rejection(codes.get(row.deviceId()), Reason.DUPLICATE, row.metric() + " at " + row.ts() + " already stored"));
+            }
+        }
+        quarantine(channel, rejections, now);
+        int stored = rows.size() - duplicates.size();
+        accepted.increment(stored);
+        for (AlarmEngine.Evaluated e : evaluated) {
+            lastSeen.touch(e.device().id(), now);
+        }
+        engine.evaluate(evaluated);
+        return new Result(stored, rejections);
+    }
+
+    /** Stores the refused readings with their reasons (committed) and counts them. */
+    private void quarantine(String channel, List<Rejection> rejections, Instant now) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        for (Rejection rejection : rejections) {
+            rejected.get(rejection.reason()).increment();
+        }
+        // one statement per refusal, in one transaction: refusals are the rare case
+        transactions.executeWithoutResult(status -> rejections.forEach(rejection ->
+            jdbc.sql("""
+                    insert into telemetry_rejected (received_at, channel, device_code, reason, detail)
+                    values (:at, :channel, :device, :reason, :detail)""")
+                    .param("at", UtcTimestamps.of(now)).param("channel", channel)
+                    .param("device", rejection.deviceCode() == null ? null : TelemetryParser.shorten(rejection.deviceCode()))
+                    .param("reason", rejection.reason().name()).param("detail", TelemetryParser.shorten(rejection.detail()))
+                    .update()));
+    }
+}

@@ -1,0 +1,281 @@
+package io.yingji.monitoring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yingji.support.Api;
+import io.yingji.support.Api.Response;
+import io.yingji.support.ApiTest;
+import io.yingji.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+/** Devices, HTTP telemetry, each alarm rule kind and the alarm lifecycle, against PostgreSQL. */
+class MonitoringIntegrationTests extends ApiTest {
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MonitoringJobs jobs;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private long qiyeEnterprise() {
+        return api.get("qiye", "/api/me").body().path("enterpriseId").asLong();
+    }
+
+    record Registered(long id, String code, String key) {
+    }
+
+    private Registered register(String user, String type, Map<String, Object> more) {
+        String code = type.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "2号储罐区探测器 " + code, "type", type,
+                "enterpriseId", qiyeEnterprise()));
+        body.putAll(more);
+        Response created = api.post(user, "/api/devices", body);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return new Registered(created.body().path("device").path("id").asLong(), code, created.body().path("key").asString());
+    }
+
+    private Response send(Registered device, String json) {
+        return api.send(HttpMethod.POST, "/api/telemetry", null, json,
+                Map.of("Authorization", "Device " + device.code() + ":" + device.key()));
+    }
+
+    private Response reading(Registered device, String metric, double value, Instant at) {
+        Response answer = send(device, "{\"readings\":[{\"device\":\"" + device.code() + "\",\"ts\":\"" + at + "\",\"values\":{\""
+                + metric + "\":" + value + "}}]}");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        return answer;
+    }
+
+    private List<JsonNode> alarmsOf(String user, long deviceId) {
+        return api.get(user, "/api/alarms?size=100&deviceId=" + deviceId).body().path("content").valueStream().toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void readingsAreStoredAndChartedAndBadOnesRefusedWithReasons() {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        Instant t0 = now().minusSeconds(600);
+        StringBuilder batch = new StringBuilder("{\"readings\":[");
+        for (int i = 0; i < 60; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"device\":\"").append(gas.code()).append("\",\"ts\":")
+                    .append(t0.plusSeconds(10L * i).toEpochMilli()).append(",\"values\":{\"lel\":").append(i % 10).append("}}");
+        }
+        batch.append(",{\"device\":\"NO-SUCH-DEVICE\",\"values\":{\"lel\":1}}");
+        batch.append(",{\"device\":\"").append(gas.code()).append("\",\"ts\":\"").append(t0).append("\",\"values\":{\"lel\":\"high\",\"temp\":20}}");
+        batch.append(",{\"device\":\"").append(gas.code()).append("\",\"ts\":\"").append(now().plus(Duration.ofHours(1)))
+                .append("\",\"values\":{\"lel\":1}}");
+        batch.append("]}");
+        long rejectedBefore = count("select count(*) from telemetry_rejected");
+        Response answer = send(gas, batch.toString());
+        assertThat(answer.status()).isEqualTo(200);
+        // 60 lel readings and the temp reading stored; 4 refused, each with its reason
+        assertThat(answer.body().path("accepted").asInt()).isEqualTo(61);
+        assertThat(answer.body().path("rejections").valueStream().map(r -> r.path("reason").asString()))
+                .containsExactlyInAnyOrder("NOT_ALLOWED", "NOT_NUMERIC", "FUTURE");
+        assertThat(answer.body().path("rejections").valueStream().filter(r -> r.path("reason").asString().equals("NOT_NUMERIC"))
+                .findFirst().orElseThrow().path("message").asString()).isEqualTo("读数不是数值");
+        assertThat(count("select count(*) from telemetry_rejected")).isEqualTo(rejectedBefore + 3);
+
+        // the same readings again: all duplicates, nothing stored twice
+        Response again = send(gas, batch.toString());
+        assertThat(again.body().path("accepted").asInt()).isZero();
+        assertThat(count("select count(*) from telemetry where device_id = " + gas.id())).isEqualTo(61);
+
+        Response series = api.get("gongshu", "/api/devices/" + gas.id() + "/telemetry?metric=lel&from=" + t0 + "&to="
+                + t0.plusSeconds(600) + "&points=6");
+        assertThat(series.status()).isEqualTo(200);
+        assertThat(series.body().path("bucketSeconds").asLong()).isEqualTo(100);
+        List<JsonNode> points = series.body().path("points").valueStream().toList();
+        assertThat(points).hasSize(6);
+        // each 100 s bucket holds ten readings 0..9: min 0, max 9, mean 4.5
+        assertThat(points).allSatisfy(p -> {
+            assertThat(p.path("min").asDouble()).isEqualTo(0);
+            assertThat(p.path("max").asDouble()).isEqualTo(9);
+            assertThat(p.path("avg").asDouble()).isEqualTo(4.5);
+            assertThat(p.path("count").asLong()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void credentialsMalformedBatchesAndScope() {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        Response noKey = api.send(HttpMethod.POST, "/api/telemetry", null, "{\"readings\":[]}", Map.of());
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.detail()).startsWith("请使用设备或网关密钥认证");
+        Response wrongKey = api.send(HttpMethod.POST, "/api/telemetry", null, "{\"readings\":[]}",
+                Map.of("Authorization", "Device " + gas.code() + ":0000"));
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.detail()).isEqualTo("设备或网关密钥不正确");
+        Response malformed = send(gas, "{\"readings\": 5}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.detail()).contains("遥测数据格式错误");
+        assertThat(send(gas, "not json").status()).isEqualTo(400);
+
+        // a gateway of the enterprise reports for its devices, not for another enterprise's
+        Response gateway = api.post("qiye", "/api/telemetry/gateways", Map.of("code", "GW-" + gas.code(), "name", "厂区采集网关"));
+        assertThat(gateway.status()).isEqualTo(201);
+        long xihuEnterprise = count("select min(id) from enterprise where region_code like '330106%'");
+        Registered other = register("xihu", "TOXIC_GAS", Map.of("enterpriseId", xihuEnterprise));
+        Response viaGateway = api.send(HttpMethod.POST, "/api/telemetry", null, "{\"readings\":[{\"device\":\"" + gas.code()
+                + "\",\"values\":{\"lel\":3}},{\"device\":\"" + other.code() + "\",\"values\":{\"ppm\":1}}]}",
+                Map.of("Authorization", "Gateway GW-" + gas.code() + ":" + gateway.body().path("key").asString()));
+        assertThat(viaGateway.body().path("accepted").asInt()).isEqualTo(1);
+        assertThat(viaGateway.body().path("rejections").get(0).path("reason").asString()).isEqualTo("NOT_ALLOWED");
+
+        assertThat(api.get("xihu", "/api/devices/" + gas.id()).status()).isEqualTo(404);
+        assertThat(api.get("xihu", "/api/devices/" + gas.id() + "/telemetry").status()).isEqualTo(404);
+        assertThat(api.put("xihu", "/api/devices/" + gas.id(), Map.of("name", "x", "type", "COMBUSTIBLE_GAS")).status()).isEqualTo(403);
+        assertThat(api.get("xihu", "/api/devices?size=500").body().path("content").valueStream()
+                .map(d -> d.path("regionCode").asString())).allMatch(c -> c.startsWith("330106"));
+        assertThat(api.get("qiye", "/api/devices?size=500").body().path("content").valueStream()
+                .map(d -> d.path("enterpriseId").asLong())).isNotEmpty().allMatch(e -> e == qiyeEnterprise());
+        Response bad = api.post("gongshu", "/api/devices", Map.of("code", "有/空格", "type", "LASER", "longitude", 200));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).contains("code", "name", "type", "regionCode");
+        Response foreign = api.post("qiye", "/api/devices", Map.of("code", "X-" + gas.code(), "name", "越权", "type", "TOXIC_GAS",
+                "enterpriseId", xihuEnterprise));
+        assertThat(foreign.errorFields()).contains("enterpriseId");
+    }
+
+    @Test
+    void thresholdsWithTwoLevelsAndHysteresisDoNotFlap() {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        Instant t = now().minusSeconds(300);
+        reading(gas, "lel", 10, t);
+        assertThat(alarmsOf("gongshu", gas.id())).isEmpty();
+        reading(gas, "lel", 30, t.plusSeconds(10));
+        List<JsonNode> raised = alarmsOf("gongshu", gas.id());
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).path("level").asInt()).isEqualTo(1);
+        assertThat(raised.get(0).path("status").asString()).isEqualTo("RAISED");
+        // hovering around 25 (threshold 25, hysteresis 2): neither a new alarm nor a recovery
+        reading(gas, "lel", 24, t.plusSeconds(20));
+        reading(gas, "lel", 26, t.plusSeconds(30));
+        reading(gas, "lel", 23.5, t.plusSeconds(40));
+        assertThat(alarmsOf("gongshu", gas.id())).hasSize(1).allSatisfy(a -> assertThat(a.path("recoveredAt").isNull()).isTrue());
+        reading(gas, "lel", 60, t.plusSeconds(50));
+        List<JsonNode> both = alarmsOf("gongshu", gas.id());
+        assertThat(both).extracting(a -> a.path("level").asInt()).containsExactlyInAnyOrder(1, 2);
+        assertThat(both.stream().filter(a -> a.path("level").asInt() == 1).findFirst().orElseThrow().path("peakValue").asDouble())
+                .isEqualTo(60);
+        reading(gas, "lel", 22, t.plusSeconds(60));
+        assertThat(alarmsOf("gongshu", gas.id())).allSatisfy(a -> assertThat(a.path("recoveredAt").isNull()).isFalse());
+        // one open alarm per device, metric and rule: a relapse reopens the same alarm
+        reading(gas, "lel", 35, t.plusSeconds(70));
+        List<JsonNode> relapsed = alarmsOf("gongshu", gas.id());
+        assertThat(relapsed).hasSize(2);
+        JsonNode level1 = relapsed.stream().filter(a -> a.path("level").asInt() == 1).findFirst().orElseThrow();
+        assertThat(level1.path("recoveredAt").isNull()).isTrue();
+        assertThat(api.get("gongshu", "/api/alarms/" + level1.path("id").asLong()).body().path("history").valueStream()
+                .map(h -> h.path("action").asString())).containsExactly("raise", "recover", "relapse");
+    }
+
+    @Test
+    void durationRateAndOfflineRules() {
+        Registered thermo = register("gongshu", "TEMPERATURE", Map.of());
+        Instant t = now().minusSeconds(300);
+        reading(thermo, "temperature", 65, t);
+        reading(thermo, "temperature", 66, t.plusSeconds(30));
+        assertThat(alarmsOf("gongshu", thermo.id())).isEmpty(); // above 60 for 30 s of the 60 required
+        reading(thermo, "temperature", 59, t.plusSeconds(40));
+        reading(thermo, "temperature", 65, t.plusSeconds(50));
+        reading(thermo, "temperature", 65, t.plusSeconds(100));
+        assertThat(alarmsOf("gongshu", thermo.id())).isEmpty(); // the dip restarted the 60 s
+        reading(thermo, "temperature", 65, t.plusSeconds(111));
+        assertThat(alarmsOf("gongshu", thermo.id())).hasSize(1);
+
+        Registered pressure = register("gongshu", "PRESSURE", Map.of());
+        reading(pressure, "pressure", 1.0, t);
+        reading(pressure, "pressure", 1.1, t.plusSeconds(60)); // 0.1 MPa/min
+        assertThat(alarmsOf("gongshu", pressure.id())).isEmpty();
+        reading(pressure, "pressure", 0.3, t.plusSeconds(120)); // -0.8 MPa/min
+        assertThat(alarmsOf("gongshu", pressure.id())).singleElement()
+                .satisfies(a -> assertThat(a.path("kind").asString()).isEqualTo("RATE"));
+
+        // offline: detected by the clock, not by data; the next reading recovers it
+        Registered level = register("gongshu", "TANK_LEVEL", Map.of("expectedIntervalSeconds", 60));
+        reading(level, "level", 50, now());
+        jobs.run();
+        assertThat(alarmsOf("gongshu", level.id())).isEmpty();
+        clock.advance(Duration.ofMinutes(3));
+        api = new Api(port);
+        jobs.run();
+        JsonNode offline = alarmsOf("gongshu", level.id()).get(0);
+        assertThat(offline.path("kind").asString()).isEqualTo("OFFLINE");
+        jobs.run();
+        assertThat(alarmsOf("gongshu", level.id())).hasSize(1);
+        reading(level, "level", 50, now());
+        assertThat(api.get("gongshu", "/api/alarms/" + offline.path("id").asLong()).body().path("alarm").path("recoveredAt").isNull())
+                .isFalse();
+    }
+
+    @Test
+    void theLifecycleWithEscalationAndScope() {
+        Registered gas = register("gongshu", "TOXIC_GAS", Map.of());
+        Instant t = now().minusSeconds(60);
+        reading(gas, "ppm", 15, t);
+        long id = alarmsOf("qiye", gas.id()).get(0).path("id").asLong();
+        assertThat(api.get("qiye", "/api/notifications?size=50").body().path("content").valueStream()
+                .map(n -> n.path("link").asString())).contains("/alarms/" + id);
+
+        // outside the scope the alarm does not exist; a grid worker may see it but not act
+        assertThat(api.get("xihu", "/api/alarms/" + id).status()).isEqualTo(404);
+        assertThat(api.post("xihu", "/api/alarms/" + id + "/acknowledge", Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("xihu", "/api/alarms?size=500").body().path("content").valueStream()
+                .map(a -> a.path("id").asLong())).doesNotContain(id);
+
+        // nobody acknowledges: after the escalation time it goes to the district
+        clock.advance(Duration.ofMinutes(11));
+        api = new Api(port);
+        jobs.run();
+        JsonNode escalated = api.get("gongshu", "/api/alarms/" + id).body().path("alarm");
+        assertThat(escalated.path("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(api.get("gongshu", "/api/notifications?size=50").body().path("content").valueStream()
+                .filter(n -> n.path("link").asString().equals("/alarms/" + id)).map(n -> n.path("kind").asString()))
+                .containsExactly("alarm.escalated");
+
+        Response noDisposal = api.post("qiye", "/api/alarms/" + id + "/handle", Map.of());
+        assertThat(noDisposal.status()).isEqualTo(400);
+        assertThat(noDisposal.detail()).isEqualTo("请填写处置情况");
+        assertThat(api.post("qiye", "/api/alarms/" + id + "/acknowledge", Map.of("comment", "已到现场")).body()
+                .path("status").asString()).isEqualTo("ACKNOWLEDGED");
+        Response twice = api.post("qiye", "/api/alarms/" + id + "/acknowledge", Map.of());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.detail()).isEqualTo("只有新报警才能确认（当前状态：ACKNOWLEDGED）");
+        // handled while the gas is still there: it stays open until the reading is back to normal
+        JsonNode handled = api.post("qiye", "/api/alarms/" + id + "/handle", Map.of("disposal", "关闭阀门，开启排风")).body();
+        assertThat(handled.path("status").asString()).isEqualTo("HANDLED");
+        reading(gas, "ppm", 5, now());
+        JsonNode cleared = api.get("qiye", "/api/alarms/" + id).body();
+        assertThat(cleared.path("alarm").path("status").asString()).isEqualTo("CLEARED");
+        assertThat(cleared.path("history").valueStream().map(h -> h.path("action").asString()))
+                .containsExactly("raise", "escalate", "acknowledge", "handle", "recover", "clear");
+        // eleven silent minutes also made the device offline; its next reading recovered that, which waits for a person
+        assertThat(api.get("qiye", "/api/alarms?open=true&size=100&deviceId=" + gas.id()).body().path("content").valueStream())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.path("kind").asString()).isEqualTo("OFFLINE");
+                    assertThat(a.path("recoveredAt").isNull()).isFalse();
+                });
+        assertThat(api.get("gongshu", "/api/alarms?status=NOPE").status()).isEqualTo(400);
+        assertThat(api.get("wangge", "/api/alarms/" + id).status()).isIn(200, 404);
+    }
+}
