@@ -64,6 +64,20 @@ class AlarmStream {
         }
     }
 
+    /**
+     * Ends every stream when the application shuts down (before the web server's graceful shutdown,
+     * which would otherwise wait for these never-ending responses); browsers reconnect to another instance.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeAll() {
+        for (Subscriber subscriber : subscribers) {
+            synchronized (subscriber.emitter()) {
+                subscriber.emitter().complete();
+            }
+        }
+        subscribers.clear();
+    }
+
     /** A comment line now and then keeps proxies from closing an idle stream. */
     @Scheduled(fixedDelay = 20_000)
     void keepAlive() {

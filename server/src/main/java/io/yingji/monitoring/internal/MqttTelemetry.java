@@ -51,6 +51,12 @@ class MqttTelemetry implements SmartLifecycle {
     private final String clientId;
     private final BlockingQueue<Received> queue;
     private final AtomicLong acknowledged = new AtomicLong();
+    /** The client's own threads, as daemons (receiver, sender and callback each hold one for good, plus pings). */
+    private final java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newScheduledThreadPool(6, work -> {
+        Thread thread = new Thread(work, "mqtt-client");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile MqttClient client;
     private volatile boolean running;
     private volatile boolean subscribed;
@@ -91,7 +97,9 @@ class MqttTelemetry implements SmartLifecycle {
         long delay = 1000;
         while (running && client == null) {
             try {
-                MqttClient candidate = new MqttClient(settings.url(), clientId, new MemoryPersistence());
+                MqttClient candidate = new MqttClient(settings.url(), clientId, new MemoryPersistence(), executor);
+                // no call may hang a stopping instance
+                candidate.setTimeToWait(10_000);
                 candidate.setManualAcks(true);
                 candidate.setCallback(new Callback());
                 MqttConnectionOptions options = new MqttConnectionOptions();
@@ -310,6 +318,7 @@ class MqttTelemetry implements SmartLifecycle {
             log.debug("MQTT disconnect: {}", e.getMessage());
         }
         client = null;
+        executor.shutdownNow();
         log.info("MQTT telemetry stopped after acknowledging {} messages", acknowledged.get());
     }
 
