@@ -65,6 +65,37 @@ class HazardAttachmentIntegrationTests extends ApiTest {
         assertThat(tooBig.status()).isEqualTo(413);
     }
 
+    @Test
+    void photosAreRecordedAsTheEvidenceOfAStepAndNothingIsAddedAfterClosing() {
+        long id = hazardAtQiye();
+        api.post("gongshu", "/api/hazards/" + id + "/verify", Map.of("grade", "GENERAL", "category", "FIRE",
+                "responsibleUnit", "杭州运河精细化工有限公司", "deadline", java.time.LocalDate.now().plusDays(7).toString()));
+        api.post("gongshu", "/api/hazards/" + id + "/assign", Map.of());
+        long before = api.upload("qiye", "/api/hazards/" + id + "/attachments", "整改前.png", PNG).body().path("id").asLong();
+        long after = api.upload("qiye", "/api/hazards/" + id + "/attachments", "整改后.png", PNG).body().path("id").asLong();
+        Response completed = api.post("qiye", "/api/hazards/" + id + "/complete",
+                Map.of("comment", "托盘已清走", "attachmentIds", java.util.List.of(before, after)));
+        assertThat(completed.status()).isEqualTo(200);
+        var history = api.get("gongshu", "/api/hazards/" + id).body().path("history");
+        var complete = history.valueStream().filter(h -> h.path("action").asString().equals("complete")).findFirst().orElseThrow();
+        assertThat(complete.path("attachmentIds").valueStream().map(a -> a.asLong())).containsExactly(before, after);
+        assertThat(api.get("gongshu", "/api/hazards/" + id + "/attachments").body().valueStream()
+                .map(a -> a.path("eventId").asLong())).containsOnly(complete.path("id").asLong());
+
+        api.post("gongshu", "/api/hazards/" + id + "/reject", Map.of("comment", "通道仍有杂物"));
+        // evidence already used by a step, or of another hazard, is refused, and the step is not taken
+        Response reused = api.post("qiye", "/api/hazards/" + id + "/complete", Map.of("attachmentIds", java.util.List.of(before)));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.detail()).isEqualTo("整改证据须为本隐患已上传且未用于其他步骤的附件");
+        assertThat(api.get("qiye", "/api/hazards/" + id).body().path("hazard").path("status").asString()).isEqualTo("REMEDIATING");
+
+        api.post("qiye", "/api/hazards/" + id + "/complete", Map.of("comment", "已全部清理"));
+        api.post("gongshu", "/api/hazards/" + id + "/accept", Map.of("comment", "验收合格"));
+        Response late = api.upload("qiye", "/api/hazards/" + id + "/attachments", "补充.png", PNG);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.detail()).isEqualTo("隐患已销号或认定不属实，不能再添加附件");
+    }
+
     /** A public report from its own (forwarded) client address, so the per-address limit of other tests is untouched. */
     private String reportPublicly(String address) {
         Response created = api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "河道护栏缺失",

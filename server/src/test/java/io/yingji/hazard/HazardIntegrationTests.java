@@ -239,6 +239,16 @@ class HazardIntegrationTests extends ApiTest {
         assertThat(statistics.body().path("counts").path("overdue").path("OVERDUE").asLong())
                 .isEqualTo(count("select count(*) from hazard where region_code like '330105%' and overdue_since is not null"));
 
+        var chemical = statistics.body().path("byIndustry").valueStream()
+                .filter(i -> i.path("industry").asString().equals("CHEMICAL")).findFirst().orElseThrow();
+        assertThat(chemical.path("found").asLong())
+                .isEqualTo(count("select count(*) from hazard where region_code like '330105%' and industry = 'CHEMICAL'"));
+        assertThat(chemical.path("closed").asLong()).isEqualTo(count(
+                "select count(*) from hazard where region_code like '330105%' and industry = 'CHEMICAL' and status = 'CLOSED'"));
+        assertThat(chemical.path("overdue").asLong()).isEqualTo(count(
+                "select count(*) from hazard where region_code like '330105%' and industry = 'CHEMICAL' and overdue_since is not null"));
+        assertThat(statistics.body().path("byIndustry").valueStream().mapToLong(i -> i.path("found").asLong()).sum()).isEqualTo(byStatus);
+
         var streets = statistics.body().path("byRegion");
         assertThat(streets.size()).isEqualTo(18);
         var gongchenqiao = streets.valueStream().filter(s -> s.path("regionCode").asString().equals("330105005")).findFirst().orElseThrow();

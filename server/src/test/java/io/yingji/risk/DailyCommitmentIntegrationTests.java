@@ -7,6 +7,12 @@ import io.yingji.support.ApiTest;
 import io.yingji.support.Enterprises;
 import java.util.HashMap;
 import java.util.Map;
+import io.yingji.support.MutableClock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 class DailyCommitmentIntegrationTests extends ApiTest {
@@ -63,5 +69,41 @@ class DailyCommitmentIntegrationTests extends ApiTest {
         Response qiye = api.get("qiye", "/api/commitments");
         assertThat(qiye.body().path("missing").valueStream().map(m -> m.path("enterpriseId").asLong())).allMatch(e -> e == own);
         assertThat(api.get("gongshu", "/api/commitments?day=yesterday").status()).isEqualTo(400);
+    }
+
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aPastDayShowsWhoHadToCommitThatDayNotToday() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        long id = newGongshuEnterpriseWithRisk(3, 6, 15); // 橙 today
+        Response first = api.get("gongshu", "/api/commitments");
+        assertThat(first.body().path("recorded").asBoolean()).isTrue();
+        int requiredToday = first.body().path("required").asInt();
+
+        // the next day the enterprise's risk is lowered; the first day's list still holds it
+        clock.advance(Duration.ofDays(1));
+        api = new io.yingji.support.Api(port);
+        long point = api.get("gongshu", "/api/enterprises/" + id + "/risk-points").body().get(0).path("id").asLong();
+        assertThat(api.post("gongshu", "/api/risk-points/" + point + "/assessments", Map.of("method", "LEC", "l", 1, "e", 3, "c", 7))
+                .status()).isIn(200, 201);
+        Response dayBefore = api.get("gongshu", "/api/commitments?day=" + today);
+        assertThat(dayBefore.body().path("required").asInt()).isEqualTo(requiredToday);
+        assertThat(dayBefore.body().path("missing").valueStream().map(m -> m.path("enterpriseId").asLong())).contains(id);
+        assertThat(api.get("gongshu", "/api/commitments").body().path("missing").valueStream()
+                .map(m -> m.path("enterpriseId").asLong())).doesNotContain(id);
+
+        Response unrecorded = api.get("gongshu", "/api/commitments?day=2020-01-01");
+        assertThat(unrecorded.body().path("recorded").asBoolean()).isFalse();
+        assertThat(unrecorded.body().path("required").asInt()).isZero();
+        Response future = api.get("gongshu", "/api/commitments?day=" + today.plusDays(5));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.detail()).startsWith("不能查看未来日期的承诺情况");
     }
 }

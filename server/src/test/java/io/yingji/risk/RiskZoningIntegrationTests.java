@@ -35,6 +35,20 @@ class RiskZoningIntegrationTests extends ApiTest {
         assertThat(api.get("hangzhou", "/api/risk/zones").body().valueStream().map(l -> l.path("id").asLong())).contains(id);
         assertThat(api.get("xihu", "/api/risk/zones").body().valueStream().map(l -> l.path("id").asLong())).doesNotContain(id);
         assertThat(api.get("xihu", "/api/risk/zones/" + id + "/geojson").status()).isEqualTo(404);
+        // the district's streets act on its layer
+        assertThat(api.get("mishixiang", "/api/risk/zones").body().valueStream().map(l -> l.path("id").asLong())).contains(id);
+        assertThat(api.get("mishixiang", "/api/risk/zones/" + id + "/geojson").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCitysLayerIsForItsDistricts() {
+        Response imported = api.upload("hangzhou", "/api/risk/zones", "全市地质灾害风险区划.geojson", ZONES.getBytes(StandardCharsets.UTF_8),
+                Map.of("name", "杭州市地质灾害风险区划", "hazardType", "GEOLOGICAL"));
+        assertThat(imported.status()).isEqualTo(201);
+        long id = imported.body().path("id").asLong();
+        assertThat(api.get("xihu", "/api/risk/zones").body().valueStream().map(l -> l.path("id").asLong())).contains(id);
+        assertThat(api.get("gongshu", "/api/risk/zones/" + id + "/geojson").status()).isEqualTo(200);
+        assertThat(api.get("qiye", "/api/risk/zones").status()).isIn(200, 403);
     }
 
     @Test

@@ -60,7 +60,7 @@ final class DemoHazards {
                 String actor = step.equals("progress") || step.equals("complete") ? (plan.atQiye() ? "qiye" : "gongshu") : "gongshu";
                 HazardStep input = switch (step) {
                     case "verify" -> new HazardStep("现场核实属实", plan.grade(), plan.category(),
-                            plan.atQiye() ? "杭州运河精细化工有限公司" : "米市巷街道相关经营单位", today.plusDays(plan.days()), null);
+                            plan.atQiye() ? "杭州运河精细化工有限公司" : "米市巷街道相关经营单位", today.plusDays(plan.days()), null, null);
                     case "dismiss" -> HazardStep.comment("核实为空瓶，已由社区清运");
                     case "assign" -> HazardStep.comment("请责任单位按期整改并上传整改材料");
                     case "progress" -> HazardStep.comment("已采购配件，预计三日内完成");

@@ -45,7 +45,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "隐患排查治理 Hidden hazards")
 class HazardAttachments {
 
-    record Attachment(long id, String filename, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt) {
+    /** {@code eventId}: the history entry (step) it is the evidence of, null while no step named it. */
+    record Attachment(long id, String filename, String contentType, long sizeBytes, String uploadedBy, Instant uploadedAt,
+                      @org.jspecify.annotations.Nullable Long eventId) {
     }
 
     private final HazardRepository hazards;
@@ -76,7 +78,8 @@ class HazardAttachments {
         visible(id);
         return jdbc.sql("select * from hazard_attachment where hazard_id = :id order by id").param("id", id)
                 .query((rs, n) -> new Attachment(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("uploaded_by"), UtcTimestamps.read(rs, "uploaded_at")))
+                        rs.getLong("size_bytes"), rs.getString("uploaded_by"), UtcTimestamps.read(rs, "uploaded_at"),
+                        rs.getObject("event_id", Long.class)))
                 .list();
     }
 
@@ -89,6 +92,9 @@ class HazardAttachments {
         Caller caller = callers.require();
         if (!caller.can(Permissions.HAZARD_REPORT) && !caller.can(Permissions.HAZARD_REMEDIATE) && !caller.can(Permissions.HAZARD_VERIFY)) {
             throw Problem.forbidden();
+        }
+        if (hazard.status().equals("CLOSED") || hazard.status().equals("DISMISSED")) {
+            throw Problem.conflict("hazard.attachment.closed");
         }
         Attachment stored = store(id, hazard.regionCode(), file, caller.username());
         return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + stored.id())).body(stored);
@@ -142,7 +148,7 @@ class HazardAttachments {
         long attachment = keys.getKeyAs(Number.class).longValue();
         audit.record("hazard.attach", "hazard", String.valueOf(id), regionCode,
                 Map.of("attachment", attachment, "filename", filename, "bytes", content.length));
-        return new Attachment(attachment, filename, type, content.length, uploadedBy, now);
+        return new Attachment(attachment, filename, type, content.length, uploadedBy, now, null);
     }
 
     @GetMapping("/api/hazards/{id}/attachments/{attachmentId}")

@@ -193,7 +193,11 @@ class HazardDesk implements HazardWorkflow {
         if (!hazards.save(hazard)) {
             throw Problem.conflict("problem.version.stale");
         }
-        hazards.record(id, transition, caller.username(), now, comment);
+        long event = hazards.record(id, transition, caller.username(), now, comment);
+        if (input.attachmentIds() != null && !input.attachmentIds().isEmpty()
+                && !hazards.linkEvidence(id, event, input.attachmentIds())) {
+            throw Problem.invalid("attachmentIds", "hazard.attachment.evidence");
+        }
         reminders.stepped(id, transition);
         audit.record("hazard." + action, "hazard", String.valueOf(id), visible.regionCode(),
                 Map.of("status", List.of(transition.from() == null ? "" : transition.from().name(), transition.to().name())));
@@ -263,7 +267,12 @@ class HazardDesk implements HazardWorkflow {
     }
 
     /** Statistics of a period (calendar days in Asia/Shanghai, both included; default: this year so far). */
-    record Statistics(LocalDate from, LocalDate to, Map<String, Map<String, Long>> counts, List<Area> byRegion) {
+    record Statistics(LocalDate from, LocalDate to, Map<String, Map<String, Long>> counts, List<Area> byRegion,
+                      List<IndustryFigures> byIndustry) {
+    }
+
+    /** One industry's figures ({@code NONE}: hazards of no enterprise, e.g. public reports in a street). */
+    record IndustryFigures(String industry, long found, long closed, long overdue, @Nullable Double closureRate) {
     }
 
     /** One sub-region's figures; the closure rate is closed / found in percent (null when nothing was found). */
@@ -289,10 +298,19 @@ class HazardDesk implements HazardWorkflow {
             for (var child : regions.children(area)) {
                 HazardRepository.AreaFigures f = hazards.figures(child.code().value(), since, until);
                 byRegion.add(new Area(child.code().value(), child.name(), f.found(), f.closed(), f.overdue(),
-                        f.found() == 0 ? null : Math.round(f.closed() * 1000.0 / f.found()) / 10.0));
+                        rate(f.closed(), f.found())));
             }
         }
-        return new Statistics(start, end, hazards.statistics(regionCode, since, until), byRegion);
+        List<IndustryFigures> byIndustry = hazards.figuresByIndustry(regionCode, since, until).entrySet().stream()
+                .map(e -> new IndustryFigures(e.getKey(), e.getValue().found(), e.getValue().closed(), e.getValue().overdue(),
+                        rate(e.getValue().closed(), e.getValue().found())))
+                .toList();
+        return new Statistics(start, end, hazards.statistics(regionCode, since, until), byRegion, byIndustry);
+    }
+
+    /** Closed of found in percent, one decimal; null when nothing was found. */
+    private static @Nullable Double rate(long closed, long found) {
+        return found == 0 ? null : Math.round(closed * 1000.0 / found) / 10.0;
     }
 
     private void checkRegion(@Nullable String regionCode, List<FieldProblem> problems) {

@@ -34,8 +34,8 @@ class HazardRepository {
                       int escalations, boolean overdue, Instant reportedAt, @Nullable Instant closedAt, int version) {
     }
 
-    record HistoryEntry(String action, @Nullable String fromStatus, String toStatus, String actor, Instant occurredAt,
-                        @Nullable String comment) {
+    record HistoryEntry(long id, String action, @Nullable String fromStatus, String toStatus, String actor, Instant occurredAt,
+                        @Nullable String comment, List<Long> attachmentIds) {
     }
 
     record NewHazard(String trackingCode, String source, String title, String description, String regionCode,
@@ -111,20 +111,45 @@ class HazardRepository {
                 .update() == 1;
     }
 
-    void record(long hazardId, Hazard.Transition transition, String actor, Instant at, @Nullable String comment) {
+    /** Records a step in the history; answers the entry's id. */
+    long record(long hazardId, Hazard.Transition transition, String actor, Instant at, @Nullable String comment) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into hazard_event (hazard_id, action, from_status, to_status, actor, occurred_at, comment)
                 values (:id, :action, :from, :to, :actor, :at, :comment)""")
                 .param("id", hazardId).param("action", transition.action())
                 .param("from", transition.from() == null ? null : transition.from().name())
                 .param("to", transition.to().name()).param("actor", actor).param("at", UtcTimestamps.of(at))
-                .param("comment", comment).update();
+                .param("comment", comment).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * Names attachments of the hazard, not yet evidence of any step, as the evidence of {@code eventId};
+     * answers false (and links none) when any of them is unknown or already taken.
+     */
+    boolean linkEvidence(long hazardId, long eventId, List<Long> attachmentIds) {
+        List<Long> distinct = attachmentIds.stream().distinct().toList();
+        long free = jdbc.sql("select count(*) from hazard_attachment where hazard_id = :h and event_id is null and id in (:ids)")
+                .param("h", hazardId).param("ids", distinct).query(Long.class).single();
+        if (free != distinct.size()) {
+            return false;
+        }
+        jdbc.sql("update hazard_attachment set event_id = :e where hazard_id = :h and id in (:ids)")
+                .param("e", eventId).param("h", hazardId).param("ids", distinct).update();
+        return true;
     }
 
     List<HistoryEntry> history(long id) {
+        Map<Long, List<Long>> evidence = new java.util.HashMap<>();
+        jdbc.sql("select id, event_id from hazard_attachment where hazard_id = :id and event_id is not null order by id")
+                .param("id", id).query(rs -> {
+                    evidence.computeIfAbsent(rs.getLong("event_id"), e -> new java.util.ArrayList<>()).add(rs.getLong("id"));
+                });
         return jdbc.sql("select * from hazard_event where hazard_id = :id order by id").param("id", id)
-                .query((rs, n) -> new HistoryEntry(rs.getString("action"), rs.getString("from_status"), rs.getString("to_status"),
-                        rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment")))
+                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("action"), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment"),
+                        List.copyOf(evidence.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
     }
 
@@ -229,6 +254,26 @@ class HazardRepository {
                 .param("from", UtcTimestamps.of(from)).param("to", UtcTimestamps.of(to))
                 .query((rs, n) -> new AreaFigures(rs.getLong("found"), rs.getLong("closed"), rs.getLong("overdue")))
                 .single();
+    }
+
+    /** Found / closed / overdue per industry ({@code NONE}: hazards of no enterprise), in scope, reported within the period. */
+    Map<String, AreaFigures> figuresByIndustry(@Nullable String regionCode, Instant from, Instant to) {
+        var select = scoped.sql("""
+                select h.industry as k, count(*) as found,
+                       coalesce(sum(case when h.status = 'CLOSED' then 1 else 0 end), 0) as closed,
+                       coalesce(sum(case when h.overdue_since is not null then 1 else 0 end), 0) as overdue
+                from hazard h where {scope} and h.reported_at >= :from and h.reported_at < :to"""
+                + (regionCode == null ? "" : " and h.region_code like :region") + " group by h.industry order by found desc", COLUMNS);
+        if (regionCode != null) {
+            select.param("region", RegionCode.of(regionCode).subtreeLikePattern());
+        }
+        select.param("from", UtcTimestamps.of(from)).param("to", UtcTimestamps.of(to));
+        Map<String, AreaFigures> figures = new LinkedHashMap<>();
+        select.query(rs -> {
+            figures.put(rs.getString("k") == null ? "NONE" : rs.getString("k"),
+                    new AreaFigures(rs.getLong("found"), rs.getLong("closed"), rs.getLong("overdue")));
+        });
+        return figures;
     }
 
     /** Counts in scope by status, grade, source and industry, with how many are overdue; reported within the period. */

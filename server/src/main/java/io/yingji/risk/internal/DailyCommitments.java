@@ -59,7 +59,8 @@ class DailyCommitments {
     record Missing(long enterpriseId, String name, String regionCode) {
     }
 
-    record Summary(LocalDate day, int required, int committed, List<Missing> missing) {
+    /** {@code recorded} is false for a past day of which no roll was kept (before the platform took one). */
+    record Summary(LocalDate day, boolean recorded, int required, int committed, List<Missing> missing) {
     }
 
     private final JdbcClient jdbc;
@@ -68,9 +69,14 @@ class DailyCommitments {
     private final CallerContext callers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final io.yingji.jobs.JobLease lease;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     DailyCommitments(JdbcClient jdbc, ScopedQueries scoped, EnterpriseRegistry enterprises, CallerContext callers,
-                     AuditTrail audit, Clock clock) {
+                     AuditTrail audit, Clock clock, io.yingji.jobs.JobLease lease,
+                     org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.lease = lease;
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.scoped = scoped;
         this.enterprises = enterprises;
@@ -127,17 +133,59 @@ class DailyCommitments {
     }
 
     @GetMapping("/api/commitments")
-    @Operation(summary = "For supervisors: the enterprises in scope that must commit on a day and those that have not")
+    @Operation(summary = "For supervisors: the enterprises in scope that had to commit on a day (as it stood that day) and those that did not")
+    @Transactional
     Summary summary(@RequestParam(required = false) @Nullable LocalDate day) {
         callers.requirePermission(Permissions.RISK_READ);
-        LocalDate date = day == null ? today() : day;
-        Set<Long> required = required();
+        LocalDate today = today();
+        LocalDate date = day == null ? today : day;
+        if (date.isAfter(today)) {
+            throw Problem.invalid("day", "risk.commitment.future", today.toString());
+        }
+        if (date.equals(today)) {
+            roll(today);
+        }
+        Set<Long> required = new HashSet<>(scoped.sql("select d.enterprise_id from commitment_roll d where {scope} and d.roll_day = :day", COLUMNS)
+                .param("day", Date.valueOf(date)).query(Long.class).list());
         Set<Long> committed = new HashSet<>(scoped.sql("select d.enterprise_id from daily_commitment d where {scope} and d.commitment_day = :day", COLUMNS)
                 .param("day", Date.valueOf(date)).query(Long.class).list());
-        List<MapPoint> points = enterprises.mapPoints(new EnterpriseSearch(null, null, null, null));
+        List<MapPoint> points = required.isEmpty() ? List.of() : enterprises.mapPoints(new EnterpriseSearch(null, null, null, null));
         List<Missing> missing = points.stream().filter(p -> required.contains(p.id()) && !committed.contains(p.id()))
                 .map(p -> new Missing(p.id(), p.name(), p.regionCode())).toList();
-        return new Summary(date, required.size(), (int) required.stream().filter(committed::contains).count(), missing);
+        return new Summary(date, date.equals(today) || !required.isEmpty(), required.size(),
+                (int) required.stream().filter(committed::contains).count(), missing);
+    }
+
+    /**
+     * Adds to the day's roll every enterprise in scope that must commit now (an enterprise whose risk
+     * rose during the day joins it; none leaves). Run for all enterprises by the job, and for the
+     * caller's scope whenever today's list is asked for.
+     */
+    void roll(LocalDate day) {
+        Set<Long> required = required();
+        if (required.isEmpty()) {
+            return;
+        }
+        for (MapPoint point : enterprises.mapPoints(new EnterpriseSearch(null, null, null, null))) {
+            if (required.contains(point.id())) {
+                jdbc.sql("""
+                        insert into commitment_roll (roll_day, enterprise_id, region_code, industry)
+                        select :day, :id, :region, :industry where not exists
+                            (select 1 from commitment_roll where roll_day = :day and enterprise_id = :id)""")
+                        .param("day", Date.valueOf(day)).param("id", point.id()).param("region", point.regionCode())
+                        .param("industry", point.industry().name()).update();
+            }
+        }
+    }
+
+    /** Takes today's roll for every enterprise, on one instance at a time. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${yingji.risk.commitment-roll-interval:PT15M}",
+            initialDelayString = "${yingji.risk.commitment-roll-initial-delay:PT1M}")
+    void rollAll() {
+        lease.runExclusively("commitment-roll", java.time.Duration.ofMinutes(5), () -> callers.runAsSystem(() -> {
+            transactions.executeWithoutResult(status -> roll(today()));
+            return true;
+        }), false);
     }
 
     /** Enterprises in scope that must commit: 红/橙 risk or a graded major hazard source. */

@@ -5,13 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.Caller;
 import io.yingji.access.CallerContext;
 import io.yingji.access.Permissions;
-import io.yingji.access.ScopeColumns;
-import io.yingji.access.ScopedQueries;
 import io.yingji.audit.AuditTrail;
 import io.yingji.shared.BoundingBox;
 import io.yingji.shared.GeoPoint;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.RegionCode;
 import io.yingji.shared.UtcTimestamps;
 import java.io.IOException;
 import java.net.URI;
@@ -39,28 +38,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 五色图: natural-disaster risk zoning layers imported from GeoJSON. A file is taken whole or not at
  * all; every wrong feature is reported by its index. A layer belongs to the region of whoever imported
- * it and is seen within that region's scope.
+ * it and is seen within that region's scope and by the regions below it (a city's layer is for its
+ * districts and townships, who act on it); a region above sees the layers of the regions it contains.
  */
 @RestController
 @Tag(name = "风险辨识评估 Risk assessment")
 class RiskZoning {
 
     static final Set<String> HAZARD_TYPES = Set.of("FLOOD", "TYPHOON", "GEOLOGICAL", "EARTHQUAKE", "FOREST_FIRE", "DROUGHT", "COMPOSITE");
-    private static final ScopeColumns COLUMNS = ScopeColumns.region("l.region_code");
 
     record Layer(long id, String name, String hazardType, String regionCode, int zones, String importedBy, Instant importedAt) {
     }
 
     private final JdbcClient jdbc;
-    private final ScopedQueries scoped;
     private final CallerContext callers;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    RiskZoning(JdbcClient jdbc, ScopedQueries scoped, CallerContext callers, AuditTrail audit, JsonMapper json, Clock clock) {
+    RiskZoning(JdbcClient jdbc, CallerContext callers, AuditTrail audit, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.scoped = scoped;
         this.callers = callers;
         this.audit = audit;
         this.json = json;
@@ -70,21 +67,27 @@ class RiskZoning {
     @GetMapping("/api/risk/zones")
     @Operation(summary = "Zoning layers (五色图) in scope")
     List<Layer> layers() {
-        callers.requirePermission(Permissions.RISK_READ);
-        return scoped.sql("select * from risk_zone_layer l where {scope} order by l.id", COLUMNS)
+        RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
+        return jdbc.sql("select * from risk_zone_layer l order by l.id")
                 .query((rs, n) -> new Layer(rs.getLong("id"), rs.getString("name"), rs.getString("hazard_type"),
                         rs.getString("region_code"), rs.getInt("zones"), rs.getString("imported_by"),
                         UtcTimestamps.read(rs, "imported_at")))
-                .list();
+                .list().stream().filter(layer -> related(mine, layer.regionCode())).toList();
+    }
+
+    /** A layer is for its region's subtree, and is seen by the regions above that contain it. */
+    private static boolean related(RegionCode mine, String layerRegion) {
+        RegionCode region = RegionCode.of(layerRegion);
+        return mine.contains(region) || region.contains(mine);
     }
 
     @GetMapping(path = "/api/risk/zones/{id}/geojson", produces = {"application/geo+json", "application/json"})
     @Operation(summary = "A zoning layer as a GeoJSON FeatureCollection (properties: name, grade 1..5)")
     Map<String, Object> geojson(@PathVariable long id) {
-        callers.requirePermission(Permissions.RISK_READ);
-        long visible = scoped.sql("select count(*) from risk_zone_layer l where {scope} and l.id = :id", COLUMNS)
-                .param("id", id).query(Long.class).single();
-        if (visible == 0) {
+        RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
+        String layerRegion = jdbc.sql("select region_code from risk_zone_layer where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+        if (layerRegion == null || !related(mine, layerRegion)) {
             throw Problem.notFound("risk_zone_layer", id);
         }
         List<Map<String, Object>> features = jdbc.sql("select * from risk_zone where layer_id = :id order by id").param("id", id)
