@@ -66,6 +66,29 @@ class SafetyCodeIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aLevelTwoAlarmTurnsTheCodeRedUntilItIsHandled() throws InterruptedException {
+        long id = api.post("gongshu", "/api/enterprises", Enterprises.inGongshu()).body().path("id").asLong();
+        String code = "SC-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Response device = api.post("gongshu", "/api/devices", Map.of("code", code, "name", "罐区可燃气体探测器",
+                "type", "COMBUSTIBLE_GAS", "enterpriseId", id));
+        String key = device.body().path("key").asString();
+        api.send(org.springframework.http.HttpMethod.POST, "/api/telemetry", null,
+                "{\"readings\":[{\"device\":\"" + code + "\",\"values\":{\"lel\":55}}]}", Map.of("Authorization", "Device " + code + ":" + key));
+        Response red = codeOnceItIs("RED", id, r -> true);
+        assertThat(red.body().path("reasons").valueStream().map(r -> r.asString()))
+                .contains("1 个二级监测报警尚未处置", "2 个监测报警尚未消除");
+        long deviceId = device.body().path("device").path("id").asLong();
+        api.get("gongshu", "/api/alarms?size=10&deviceId=" + deviceId).body().path("content").valueStream().forEach(alarm ->
+                api.post("gongshu", "/api/alarms/" + alarm.path("id").asLong() + "/handle", Map.of("disposal", "停止装卸，通风检漏")));
+        // handled but the gas is still there: yellow until the readings are back to normal
+        Response yellow = codeOnceItIs("YELLOW", id, r -> true);
+        assertThat(yellow.body().path("reasons").valueStream().map(r -> r.asString())).containsExactly("2 个监测报警尚未消除");
+        assertThat(api.get("gongshu", "/api/safety-index").body().valueStream()
+                .filter(a -> a.path("regionCode").asString().equals("330105001")).findFirst().orElseThrow()
+                .path("openAlarms").asLong()).isPositive();
+    }
+
+    @Test
     void onlyThoseWhoMaySeeTheEnterpriseSeeItsCode() throws InterruptedException {
         long id = api.post("gongshu", "/api/enterprises", Enterprises.inGongshu()).body().path("id").asLong();
         api.post("gongshu", "/api/enterprises/" + id + "/risk-points", riskPoint(3, 6, 15));

@@ -3,6 +3,7 @@ package io.yingji.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.hazard.HazardWorkflow.Standing;
+import io.yingji.monitoring.AlarmBoard;
 import io.yingji.risk.RiskLevel;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,15 @@ class SafetyCodeTests {
         assertThat(result.colour()).isEqualTo(SafetyCode.Colour.RED);
         assertThat(result.reasons()).extracting(SafetyCode.Reason::key)
                 .containsExactly("safety.reason.major-open", "safety.reason.risk-red");
+    }
+
+    @Test
+    void anUnhandledLevelTwoAlarmIsRedAndAnyOpenAlarmYellow() {
+        SafetyCode.Result high = SafetyCode.of(null, CLEAN, new AlarmBoard.Standing(1, 1));
+        assertThat(high.colour()).isEqualTo(SafetyCode.Colour.RED);
+        assertThat(high.reasons()).containsExactly(new SafetyCode.Reason("safety.reason.alarm-high", 1),
+                new SafetyCode.Reason("safety.reason.alarm-open", 1));
+        assertThat(SafetyCode.of(null, CLEAN, new AlarmBoard.Standing(0, 2)).colour()).isEqualTo(SafetyCode.Colour.YELLOW);
+        assertThat(SafetyCode.of(null, CLEAN, AlarmBoard.Standing.NONE).colour()).isEqualTo(SafetyCode.Colour.GREEN);
     }
 }

@@ -43,12 +43,15 @@ class SafetyCodes {
     private final EnterpriseRegistry enterprises;
     private final RiskRegister risks;
     private final HazardWorkflow hazards;
+    private final io.yingji.monitoring.AlarmBoard alarms;
     private final CallerContext callers;
     private final JsonMapper json;
     private final Clock clock;
 
     SafetyCodes(JdbcClient jdbc, ScopedQueries scoped, EnterpriseRegistry enterprises, RiskRegister risks,
-                HazardWorkflow hazards, CallerContext callers, JsonMapper json, Clock clock) {
+                HazardWorkflow hazards, CallerContext callers, JsonMapper json, Clock clock,
+                io.yingji.monitoring.AlarmBoard alarms) {
+        this.alarms = alarms;
         this.jdbc = jdbc;
         this.scoped = scoped;
         this.enterprises = enterprises;
@@ -62,6 +65,13 @@ class SafetyCodes {
     @ApplicationModuleListener
     void on(RiskAssessed event) {
         recompute(event.enterpriseId());
+    }
+
+    @ApplicationModuleListener
+    void on(io.yingji.monitoring.AlarmChanged event) {
+        if (event.enterpriseId() != null) {
+            recompute(event.enterpriseId());
+        }
     }
 
     @ApplicationModuleListener
@@ -87,7 +97,8 @@ class SafetyCodes {
                     .update();
             jdbc.sql("select enterprise_id from safety_code where enterprise_id = :id for update").param("id", enterpriseId)
                     .query(Long.class).single();
-            SafetyCode.Result result = SafetyCode.of(risks.levelOf(enterpriseId).orElse(null), hazards.standingOf(enterpriseId));
+            SafetyCode.Result result = SafetyCode.of(risks.levelOf(enterpriseId).orElse(null), hazards.standingOf(enterpriseId),
+                    alarms.standingOf(enterpriseId));
             jdbc.sql("""
                     update safety_code set region_code = :region, industry = :industry, code = :code, reasons = :reasons,
                         computed_at = :at where enterprise_id = :id""")

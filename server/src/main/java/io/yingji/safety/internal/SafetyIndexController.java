@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SafetyIndexController {
 
     record AreaIndex(String regionCode, String name, long enterprises, long redRisk, long orangeRisk, long openHazards,
-                     long overdueHazards, long openMajorHazards, double index, SafetyIndex.Band band) {
+                     long overdueHazards, long openMajorHazards, long openAlarms, double index, SafetyIndex.Band band) {
     }
 
     private final RegionDirectory regions;
@@ -37,8 +37,11 @@ class SafetyIndexController {
     private final HazardWorkflow hazards;
     private final CallerContext callers;
 
+    private final io.yingji.monitoring.AlarmBoard alarms;
+
     SafetyIndexController(RegionDirectory regions, EnterpriseRegistry enterprises, RiskRegister risks, HazardWorkflow hazards,
-                          CallerContext callers) {
+                          CallerContext callers, io.yingji.monitoring.AlarmBoard alarms) {
+        this.alarms = alarms;
         this.regions = regions;
         this.enterprises = enterprises;
         this.risks = risks;
@@ -68,10 +71,12 @@ class SafetyIndexController {
         long red = levels.stream().filter(l -> l == RiskLevel.RED).count();
         long orange = levels.stream().filter(l -> l == RiskLevel.ORANGE).count();
         HazardWorkflow.Standing standing = hazards.standingOfRegion(code);
-        SafetyIndex.Inputs inputs = new SafetyIndex.Inputs(total, red, orange, standing.open(), standing.overdue(), standing.openMajor());
+        long openAlarms = alarms.openIn(RegionCode.of(code));
+        SafetyIndex.Inputs inputs = new SafetyIndex.Inputs(total, red, orange, standing.open(), standing.overdue(), standing.openMajor(),
+                openAlarms);
         double index = SafetyIndex.of(inputs);
         return new AreaIndex(code, region.name(), total, red, orange, standing.open(), standing.overdue(), standing.openMajor(),
-                index, SafetyIndex.band(index));
+                openAlarms, index, SafetyIndex.band(index));
     }
 
     private static RegionCode checked(String code) {
