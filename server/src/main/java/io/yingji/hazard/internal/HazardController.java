@@ -58,14 +58,15 @@ class HazardController {
     }
 
     @GetMapping("/api/hazards")
-    @Operation(summary = "Hazards in scope; filters: region subtree, status, grade (GENERAL/MAJOR), overdue")
+    @Operation(summary = "Hazards in scope; filters: region subtree, status, grade (GENERAL/MAJOR), overdue, the alarm it was opened from")
     PageOf<HazardRepository.HazardView> list(@RequestParam(required = false) @Nullable String regionCode,
                                              @RequestParam(required = false) @Nullable String status,
                                              @RequestParam(required = false) @Nullable String grade,
                                              @RequestParam(required = false) @Nullable Boolean overdue,
+                                             @RequestParam(required = false) @Nullable Long alarmId,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
-        return desk.search(regionCode, status, grade, overdue, page, size);
+        return desk.search(regionCode, status, grade, overdue, alarmId, page, size);
     }
 
     @GetMapping("/api/hazards/statistics")

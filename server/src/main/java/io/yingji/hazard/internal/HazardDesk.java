@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 class HazardDesk implements HazardWorkflow {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final Set<String> SOURCES = Set.of("SELF_INSPECTION", "GOVERNMENT_INSPECTION", "GRID_PATROL", "PUBLIC_REPORT");
+    static final Set<String> SOURCES = Set.of("SELF_INSPECTION", "GOVERNMENT_INSPECTION", "GRID_PATROL", "PUBLIC_REPORT", "MONITORING");
     static final Set<String> CATEGORIES = Set.of("FIRE", "ELECTRICAL", "HAZCHEM", "EQUIPMENT", "CONSTRUCTION", "OPERATION",
             "MANAGEMENT", "OTHER");
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -100,7 +100,7 @@ class HazardDesk implements HazardWorkflow {
         String title = text(report.title(), "title", 128, problems);
         String description = text(report.description(), "description", 2000, problems);
         String source = report.source();
-        if (source == null || !SOURCES.contains(source) || source.equals("PUBLIC_REPORT")) {
+        if (source == null || !SOURCES.contains(source) || source.equals("PUBLIC_REPORT") || source.equals("MONITORING")) {
             problems.add(new FieldProblem("source", "hazard.source.invalid"));
         } else if (caller.enterpriseId() != null && !source.equals("SELF_INSPECTION")) {
             problems.add(new FieldProblem("source", "hazard.source.enterprise"));
@@ -158,6 +158,30 @@ class HazardDesk implements HazardWorkflow {
         hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), "public", clock.instant(), null);
         audit.record("hazard.report", "hazard", String.valueOf(id), report.regionCode(), Map.of("title", title, "source", "PUBLIC_REPORT"));
         return code;
+    }
+
+    /**
+     * Opens a hazard from a monitoring alarm (module event, after the alarm's transaction commits; once
+     * per alarm even when the event is delivered again).
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(io.yingji.monitoring.AlarmHazardRequested request) {
+        String ref = "alarm:" + request.alarmId();
+        if (hazards.existsFrom(ref)) {
+            return;
+        }
+        callers.runAsSystem(() -> {
+            Instant now = clock.instant();
+            long id = hazards.insert(new HazardRepository.NewHazard(trackingCode(), "MONITORING", request.title(),
+                    request.description(), request.regionCode(), request.industry(), request.enterpriseId(), request.longitude(),
+                    request.latitude(), null, request.requestedBy(), null), now);
+            hazards.markSource(id, ref);
+            hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), request.requestedBy(), now, "由监测报警转入");
+            audit.record("hazard.report", "hazard", String.valueOf(id), request.regionCode(),
+                    Map.of("title", request.title(), "source", "MONITORING", "alarm", request.alarmId()));
+            events.publishEvent(new HazardChanged(id, request.enterpriseId(), request.regionCode(), Hazard.Status.REPORTED.name()));
+            return id;
+        });
     }
 
     @Transactional
@@ -242,7 +266,7 @@ class HazardDesk implements HazardWorkflow {
 
     @Transactional(readOnly = true)
     PageOf<HazardRepository.HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
-                                               @Nullable Boolean overdue, int page, int size) {
+                                               @Nullable Boolean overdue, @Nullable Long alarmId, int page, int size) {
         callers.requirePermission(Permissions.HAZARD_READ);
         PageOf.check(page, size);
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
@@ -254,7 +278,7 @@ class HazardDesk implements HazardWorkflow {
         if (grade != null && java.util.Arrays.stream(Hazard.Grade.values()).noneMatch(g -> g.name().equals(grade))) {
             throw Problem.invalid("grade", "hazard.grade.invalid");
         }
-        return hazards.search(regionCode, status, grade, overdue, page, size);
+        return hazards.search(regionCode, status, grade, overdue, alarmId == null ? null : "alarm:" + alarmId, page, size);
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,8 @@ class HazardRepository {
                       @Nullable String enterpriseName, @Nullable Double longitude, @Nullable Double latitude,
                       @Nullable String reporterName, @Nullable String grade, @Nullable String category,
                       @Nullable String responsibleUnit, @Nullable LocalDate deadline, @Nullable String supervisingLevel,
-                      int escalations, boolean overdue, Instant reportedAt, @Nullable Instant closedAt, int version) {
+                      int escalations, boolean overdue, Instant reportedAt, @Nullable Instant closedAt, int version,
+                      @Nullable String sourceRef) {
     }
 
     record HistoryEntry(long id, String action, @Nullable String fromStatus, String toStatus, String actor, Instant occurredAt,
@@ -84,6 +85,14 @@ class HazardRepository {
 
     boolean exists(long id) {
         return jdbc.sql("select count(*) from hazard where id = :id").param("id", id).query(Long.class).single() > 0;
+    }
+
+    boolean existsFrom(String sourceRef) {
+        return jdbc.sql("select count(*) from hazard where source_ref = :ref").param("ref", sourceRef).query(Long.class).single() > 0;
+    }
+
+    void markSource(long id, String sourceRef) {
+        jdbc.sql("update hazard set source_ref = :ref where id = :id").param("ref", sourceRef).param("id", id).update();
     }
 
     /** The hazard's view without a scope, for the platform's own jobs (reminders, supervision). */
@@ -154,9 +163,13 @@ class HazardRepository {
     }
 
     PageOf<HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
-                              @Nullable Boolean overdue, int page, int size) {
+                              @Nullable Boolean overdue, @Nullable String sourceRef, int page, int size) {
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (sourceRef != null) {
+            where.append(" and h.source_ref = :sourceRef");
+            params.put("sourceRef", sourceRef);
+        }
         if (regionCode != null) {
             where.append(" and h.region_code like :region");
             params.put("region", RegionCode.of(regionCode).subtreeLikePattern());
@@ -334,7 +347,7 @@ class HazardRepository {
                 rs.getString("grade"), rs.getString("category"), rs.getString("responsible_unit"),
                 deadline == null ? null : deadline.toLocalDate(), rs.getString("supervising_level"), rs.getInt("escalations"),
                 rs.getObject("overdue_since") != null, UtcTimestamps.read(rs, "reported_at"), UtcTimestamps.read(rs, "closed_at"),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getString("source_ref"));
     }
 
     static Hazard model(ResultSet rs, int n) throws SQLException {

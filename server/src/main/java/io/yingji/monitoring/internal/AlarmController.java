@@ -43,9 +43,12 @@ class AlarmController {
     private final AuditTrail audit;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AlarmController(Alarms alarms, AlarmStream stream, CallerContext callers, AuditTrail audit,
-                    org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+                    org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+                    org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.alarms = alarms;
         this.stream = stream;
         this.callers = callers;
@@ -139,6 +142,39 @@ class AlarmController {
         alarms.record(id, "handle", caller.username(), disposal);
         alarms.clearIfDone(id, now);
         return after(id, null, caller, null, alarm);
+    }
+
+    record HazardRequest(@Nullable String title, @Nullable String description) {
+    }
+
+    @PostMapping("/api/alarms/{id}/hazard")
+    @Operation(summary = "Open a hidden hazard from the alarm (once per alarm); the hazard module creates it from a module event, "
+            + "find it with GET /api/hazards?alarmId={id}")
+    @Transactional
+    org.springframework.http.ResponseEntity<AlarmView> openHazard(@PathVariable long id, @RequestBody(required = false) @Nullable HazardRequest body) {
+        Caller caller = actor(id);
+        AlarmView alarm = current(id, null);
+        if (jdbc.sql("select count(*) from alarm_event where alarm_id = :id and action = 'hazard'").param("id", id)
+                .query(Long.class).single() > 0) {
+            throw Problem.conflict("alarm.hazard.already");
+        }
+        String title = body == null || body.title() == null || body.title().isBlank()
+                ? alarm.deviceName() + " 监测报警" : body.title().strip();
+        String description = body == null || body.description() == null || body.description().isBlank()
+                ? "设备 " + alarm.deviceCode() + " 的 " + alarm.metric() + " 报警（" + alarm.level() + " 级），报警值 "
+                        + alarm.peakValue() + "，阈值 " + alarm.threshold() + "，报警时间 " + alarm.raisedAt()
+                : body.description().strip();
+        if (title.length() > 128) {
+            throw Problem.invalid("title", "problem.field.too-long", 128);
+        }
+        if (description.length() > 2000) {
+            throw Problem.invalid("description", "problem.field.too-long", 2000);
+        }
+        alarms.record(id, "hazard", caller.username(), title);
+        events.publishEvent(new io.yingji.monitoring.AlarmHazardRequested(id, caller.username(), alarm.enterpriseId(),
+                alarm.regionCode(), alarm.industry(), title, description, alarm.longitude(), alarm.latitude()));
+        audit.record("alarm.hazard", "alarm", String.valueOf(id), alarm.regionCode(), Map.of("title", title));
+        return org.springframework.http.ResponseEntity.accepted().body(alarms.view(id).orElseThrow());
     }
 
     private Caller actor(long id) {

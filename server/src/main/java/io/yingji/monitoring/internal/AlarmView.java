@@ -10,6 +10,6 @@ record AlarmView(long id, long deviceId, String deviceCode, String deviceName, S
                  @Nullable Double firstValue, @Nullable Double lastValue, @Nullable Double peakValue, Instant raisedAt,
                  Instant lastBreachAt, @Nullable Instant recoveredAt, @Nullable String acknowledgedBy,
                  @Nullable Instant acknowledgedAt, @Nullable String handledBy, @Nullable Instant handledAt,
-                 @Nullable String disposal, @Nullable Instant clearedAt, int escalationLevel, @Nullable Long hazardId,
+                 @Nullable String disposal, @Nullable Instant clearedAt, int escalationLevel,
                  double longitude, double latitude, int version) {
 }

@@ -290,7 +290,7 @@ class Alarms {
                 UtcTimestamps.read(rs, "last_breach_at"), UtcTimestamps.read(rs, "recovered_at"),
                 rs.getString("acknowledged_by"), UtcTimestamps.read(rs, "acknowledged_at"), rs.getString("handled_by"),
                 UtcTimestamps.read(rs, "handled_at"), rs.getString("disposal"), UtcTimestamps.read(rs, "cleared_at"),
-                rs.getInt("escalation_level"), rs.getObject("hazard_id", Long.class), rs.getDouble("longitude"),
+                rs.getInt("escalation_level"), rs.getDouble("longitude"),
                 rs.getDouble("latitude"), rs.getInt("version"));
     }
 }

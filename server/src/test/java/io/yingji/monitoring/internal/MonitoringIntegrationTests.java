@@ -278,4 +278,33 @@ class MonitoringIntegrationTests extends ApiTest {
         assertThat(api.get("gongshu", "/api/alarms?status=NOPE").status()).isEqualTo(400);
         assertThat(api.get("wangge", "/api/alarms/" + id).status()).isIn(200, 404);
     }
+
+    @Test
+    void anAlarmOpensAHiddenHazardOnce() throws InterruptedException {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        reading(gas, "lel", 33, now().minusSeconds(30));
+        long id = alarmsOf("gongshu", gas.id()).get(0).path("id").asLong();
+        assertThat(api.post("xihu", "/api/alarms/" + id + "/hazard", Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("wangge", "/api/alarms/" + id + "/hazard", Map.of()).status()).isIn(403, 404);
+        Response asked = api.post("gongshu", "/api/alarms/" + id + "/hazard", Map.of("title", "甲类仓库可燃气体浓度超标"));
+        assertThat(asked.status()).isEqualTo(202);
+        Response again = api.post("gongshu", "/api/alarms/" + id + "/hazard", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.detail()).isEqualTo("该报警已转为隐患");
+        // the hazard module opens it from the event, after the alarm's transaction
+        JsonNode found = null;
+        for (int i = 0; i < 200 && found == null; i++) {
+            var page = api.get("gongshu", "/api/hazards?alarmId=" + id).body().path("content");
+            found = page.size() == 1 ? page.get(0) : null;
+            if (found == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(found).isNotNull();
+        assertThat(found.path("source").asString()).isEqualTo("MONITORING");
+        assertThat(found.path("title").asString()).isEqualTo("甲类仓库可燃气体浓度超标");
+        assertThat(found.path("enterpriseId").asLong()).isEqualTo(qiyeEnterprise());
+        assertThat(found.path("sourceRef").asString()).isEqualTo("alarm:" + id);
+        assertThat(api.get("qiye", "/api/hazards?alarmId=" + id).body().path("totalElements").asLong()).isEqualTo(1);
+    }
 }
