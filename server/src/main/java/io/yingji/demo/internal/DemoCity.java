@@ -48,10 +48,15 @@ public class DemoCity {
     private final RiskRegister risks;
     private final HazardWorkflow hazards;
     private final Clock clock;
+    private final io.yingji.monitoring.DeviceCatalog devices;
+    private final io.yingji.monitoring.TelemetryIntake telemetry;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
              CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks,
-             HazardWorkflow hazards, Clock clock) {
+             HazardWorkflow hazards, Clock clock, io.yingji.monitoring.DeviceCatalog devices,
+             io.yingji.monitoring.TelemetryIntake telemetry) {
+        this.devices = devices;
+        this.telemetry = telemetry;
         this.regions = regions;
         this.accounts = accounts;
         this.enterprises = enterprises;
@@ -103,7 +108,14 @@ public class DemoCity {
             new DemoHazards(hazards, accounts, callers, clock).load(qiyeEnterprise);
             return registered;
         }));
-        log.info("Demo city loaded: {} regions, {} enterprises in {} ms", all.size(), count,
+        // devices register and readings commit in their own transactions (the telemetry path writes
+        // outside the caller's), after the city itself is there
+        long qiye = callers.runAsSystem(() -> enterprises.search(new EnterpriseSearch(null, null, QIYE_CREDIT_CODE, null), 0, 1)
+                .content().get(0).id());
+        // registered by the city's bureau, as a person would
+        int sensors = callers.runAs(accounts.callerOf("hangzhou").orElseThrow(),
+                () -> new DemoDevices(devices, telemetry, enterprises).load(qiye, clock.instant()));
+        log.info("Demo city loaded: {} regions, {} enterprises, {} monitoring devices in {} ms", all.size(), count, sensors,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

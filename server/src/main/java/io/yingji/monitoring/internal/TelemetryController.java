@@ -234,8 +234,8 @@ class TelemetryController {
         long bucket = Math.max(1, (Duration.between(start, end).getSeconds() + points - 1) / points);
         long origin = start.getEpochSecond();
         List<Bucket> buckets = jdbc.sql("""
-                select b, min(value) as lo, avg(value) as mean, max(value) as hi, count(*) as n
-                  from (select floor((extract(epoch from ts) - :origin) / :bucket) as b, value
+                select b, min(val) as lo, avg(val) as mean, max(val) as hi, count(*) as n
+                  from (select floor((extract(epoch from ts) - :origin) / :bucket) as b, val
                           from telemetry where device_id = :device and metric = :metric and ts >= :from and ts < :to) x
                  group by b order by b""")
                 .param("origin", origin).param("bucket", bucket).param("device", id).param("metric", name)

@@ -32,7 +32,7 @@ class TelemetryStore {
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in seconds since 1970. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final String INSERT =
-            "insert into telemetry (device_id, metric, ts, value) values (?, ?, ?, ?) on conflict do nothing";
+            "insert into telemetry (device_id, metric, ts, val) values (?, ?, ?, ?) on conflict do nothing";
 
     private final DataSource dataSource;
     private volatile Boolean postgres;
@@ -85,7 +85,7 @@ class TelemetryStore {
         byte[] data = binaryCopy(rows);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy telemetry (device_id, metric, ts, value) from stdin (format binary)", new java.io.ByteArrayInputStream(data));
+                    .copyIn("copy telemetry (device_id, metric, ts, val) from stdin (format binary)", new java.io.ByteArrayInputStream(data));
         } catch (IOException e) {
             throw new SQLException("COPY of telemetry failed", e);
         }

@@ -4,7 +4,8 @@ create table telemetry (
     device_id bigint           not null,
     metric    varchar(32)      not null,
     ts        timestamp with time zone not null,
-    value     double precision not null,
+    -- "value" is a reserved word in H2
+    val       double precision not null,
     primary key (device_id, metric, ts)
 ) partition by range (ts);
 create table telemetry_default partition of telemetry default;

@@ -118,7 +118,7 @@ class MqttTelemetryIntegrationTests extends ApiTest {
         assertThat(jdbc.sql("select reason from telemetry_rejected where device_code in (:codes) order by reason")
                 .param("codes", List.of(code, "NOT-REGISTERED")).query(String.class).list())
                 .containsExactly("MALFORMED", "NOT_NUMERIC", "UNKNOWN_DEVICE");
-        assertThat(count("select sum(value) from telemetry t join device d on d.id = t.device_id where d.code = '" + code + "'"))
+        assertThat(count("select sum(val) from telemetry t join device d on d.id = t.device_id where d.code = '" + code + "'"))
                 .isEqualTo(java.util.stream.IntStream.range(0, 200).map(i -> i % 7).sum());
     }
 

@@ -1,0 +1,15 @@
+package io.yingji.monitoring;
+
+import org.jspecify.annotations.Nullable;
+
+/** Registering devices from other modules (the demo city), with the caller's rights and checks. */
+public interface DeviceCatalog {
+
+    /** A device to register; region and location default to the enterprise's, the interval to the type's. */
+    record Spec(String code, String name, DeviceType type, @Nullable Long enterpriseId, @Nullable String regionCode,
+                @Nullable Double longitude, @Nullable Double latitude, @Nullable Integer expectedIntervalSeconds) {
+    }
+
+    /** Answers the new device's id. */
+    long register(Spec spec);
+}

@@ -1,0 +1,40 @@
+package io.yingji.monitoring.internal;
+
+import io.yingji.monitoring.DeviceCatalog;
+import io.yingji.monitoring.TelemetryIntake;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
+
+    private final DeviceRegistry registry;
+    private final TelemetryIngest ingest;
+
+    MonitoringPorts(DeviceRegistry registry, TelemetryIngest ingest) {
+        this.registry = registry;
+        this.ingest = ingest;
+    }
+
+    @Override
+    public long register(Spec spec) {
+        return registry.register(new DeviceDraft(spec.code(), spec.name(), spec.type().name(), null, spec.regionCode(),
+                spec.enterpriseId(), null, spec.longitude(), spec.latitude(), spec.expectedIntervalSeconds(), null, true))
+                .device().id();
+    }
+
+    @Override
+    public int accept(List<Reading> readings) {
+        List<TelemetryParser.Sample> samples = new ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            samples.add(new TelemetryParser.Sample(r.deviceCode(), r.ts(), r.metric(), r.value()));
+        }
+        try {
+            return ingest.ingest("INTERNAL", samples, List.of(), TelemetryIngest.Sender.ANY).accepted();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Storing readings failed", e);
+        }
+    }
+}
