@@ -2,7 +2,7 @@
 // from an enterprise's own report through remediation, a failed acceptance, and closure.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, launch, loggedIn, PHONE, screenshot } from './support.mjs'
+import { apiAnswer, BASE_URL, launch, loggedIn, photo, PHONE, screenshot } from './support.mjs'
 
 let browser
 
@@ -31,21 +31,42 @@ after(async () => {
   await browser?.close()
 })
 
-test('a citizen reports anonymously, the district verifies and assigns, the citizen follows it by code', async () => {
+test('a citizen reports anonymously with a photo, the district sees it, verifies and assigns, the citizen follows it by code', async () => {
   const citizen = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const phone = await citizen.newPage()
   await phone.goto(`${BASE_URL}/report`)
   await phone.locator('#title').fill('仓库通道堆放易燃纸箱')
   await phone.locator('#description').fill('某商贸公司仓库安全通道长期堆放纸箱，堵塞疏散通道')
   await phone.locator('#regionCode').fill('330105001')
+  // a photo of the spot goes with it; a PDF is not a photo and is turned away before anything is sent
+  await phone.getByTestId('public-photo-input').setInputFiles({ name: '通道堆放.jpg', mimeType: 'image/jpeg', buffer: await photo(phone, '仓库安全通道') })
+  await phone.getByTestId('public-photos').locator('img').waitFor()
+  await phone.getByTestId('public-photo-input').setInputFiles({ name: '说明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n') })
+  await phone.getByText('“说明.pdf”不是照片').waitFor()
+  assert.equal(await phone.getByTestId('public-photos').locator('img').count(), 1)
+  // a file that calls itself a JPEG but is not one passes the phone and is refused by the server, which goes by its bytes
+  await phone.getByTestId('public-photo-input').setInputFiles({ name: '截图.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a photo') })
+  assert.equal(await phone.getByTestId('public-photos').locator('img').count(), 2)
   await screenshot(phone, 'public-report-phone')
   await phone.getByTestId('public-submit').click()
   const result = await phone.getByTestId('public-code').innerText()
   const code = result.match(/YH[0-9A-Z]{10}/)[0]
+  await phone.getByTestId('public-upload').filter({ hasText: '通道堆放.jpg' }).getByTestId('public-upload-state').filter({ hasText: '已上传' }).waitFor()
+  const refused = phone.getByTestId('public-upload').filter({ hasText: '截图.jpg' })
+  await refused.getByTestId('public-upload-state').filter({ hasText: '上传失败' }).waitFor()
+  assert.match(await refused.getByRole('alert').innerText(), /只能上传照片（JPEG、PNG、WebP）或 PDF 文件/)
+  await screenshot(phone, 'public-report-sent-phone')
+  await phone.getByTestId('public-code').getByRole('link').click()
+  await phone.waitForURL(`**/track/${code}`)
+  await phone.getByTestId('track-attachments').filter({ hasText: '照片与附件：1 个' }).waitFor()
 
   const { context, page } = await loggedIn(browser, 'gongshu')
   await page.getByTestId('menu-hazards').click()
   await page.getByTestId('hazard-link').filter({ hasText: '仓库通道堆放易燃纸箱' }).first().click()
+  // the citizen's photo is on the hazard page, shown, and said to come from the reporter
+  await page.getByTestId('hazard-photo').locator('img[alt="通道堆放.jpg"]').waitFor()
+  await page.waitForFunction(() => document.querySelector('[data-testid=hazard-photo] img')?.naturalWidth > 100)
+  assert.match(await page.getByTestId('hazard-attachments').innerText(), /通道堆放\.jpg.*举报人/)
   await page.getByTestId('hazard-action-verify').click()
   const deadline = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10)
   await page.locator('#unit').fill('米市巷街道某商贸有限公司')
@@ -68,6 +89,8 @@ test('a citizen reports anonymously, the district verifies and assigns, the citi
 
   await phone.goto(`${BASE_URL}/track/${code}`)
   await phone.getByTestId('track-status').filter({ hasText: '已交办' }).waitFor()
+  await phone.getByTestId('track-attachments').filter({ hasText: '照片与附件：2 个' }).waitFor()
+  await screenshot(phone, 'public-track-phone')
   assert.equal(await phone.getByText('米市巷街道某商贸有限公司').count(), 0, 'the public page shows no internal details')
   await citizen.close()
 })
@@ -151,4 +174,72 @@ test('the enterprise remediates with evidence, the district rejects once, accept
   await status(qiye, '已销号')
   await screenshot(qiye, 'hazard-closed-phone')
   await enterprise.close()
+})
+
+test('the enterprise hears of a hazard assigned to it through the bell, on a phone, and follows the notice to the hazard', async () => {
+  const title = `消防通道被货车占用 ${Date.now().toString(36)}`
+  const { context: enterprise, page: qiye } = await loggedIn(browser, 'qiye')
+  await qiye.getByTestId('menu-hazards').click()
+  await qiye.getByTestId('hazard-report').click()
+  await qiye.locator('#hazardTitle').fill(title)
+  await qiye.locator('#hazardDescription').fill('厂区东侧消防通道停放两辆货车，影响消防车通行')
+  await qiye.getByTestId('hazard-submit').click()
+  await qiye.waitForURL(/\/hazards\/\d+$/)
+  const hazardUrl = qiye.url()
+  await enterprise.close()
+
+  const { context: phoneContext, page: phone } = await loggedIn(browser, 'qiye', PHONE)
+  const bell = phone.getByTestId('notification-bell')
+  await bell.waitFor()
+  const unreadBefore = (await phone.evaluate(() => fetch('/api/notifications/unread-count').then((r) => r.json()))).count
+  const badgeShows = (n) => phone.waitForFunction((count) => Number(document.querySelector('[data-testid=notification-bell]')?.dataset.unread) === count, n)
+  await badgeShows(unreadBefore)
+
+  const { context: district, page: gongshu } = await loggedIn(browser, 'gongshu')
+  await gongshu.goto(hazardUrl)
+  await act(gongshu, 'verify', '现场核实属实', async () => {
+    await gongshu.locator('#deadline').fill(new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10))
+    await gongshu.locator('#deadline').press('Enter')
+  })
+  await status(gongshu, '已核实')
+  await act(gongshu, 'assign', '请立即清理消防通道')
+  await status(gongshu, '已交办')
+  await district.close()
+
+  // the bell asks again when the page changes (and every minute): the badge counts the new notice
+  await phone.getByRole('button', { name: '展开或收起菜单' }).click()
+  await phone.getByTestId('menu-hazards').click()
+  await badgeShows(unreadBefore + 1)
+  assert.equal(await phone.getByTestId('notification-badge').locator('.el-badge__content').innerText(), String(unreadBefore + 1))
+
+  await bell.click()
+  const notice = phone.getByTestId('notification-item').filter({ hasText: `隐患整改任务：${title}` })
+  await notice.waitFor()
+  assert.equal(await notice.locator('.title').evaluate((el) => getComputedStyle(el).fontWeight), '700', 'an unread notice is bold')
+  assert.match(await notice.innerText(), /已交办给您单位/)
+  await screenshot(phone, 'notifications-bell-phone')
+  await notice.click()
+  await phone.waitForURL(hazardUrl)
+  await status(phone, '已交办')
+  await badgeShows(unreadBefore)
+
+  // the inbox page lists it as read; 全部已读 clears the badge
+  await bell.click()
+  await phone.getByTestId('notification-all').click()
+  await phone.waitForURL('**/notifications')
+  const row = phone.getByTestId('notification-row').filter({ hasText: title })
+  await row.waitFor()
+  assert.equal(await row.getByTestId('notification-mark-read').count(), 0, 'the notice followed is read')
+  await screenshot(phone, 'notifications-phone')
+  const unreadOnly = await apiAnswer(phone, '/api/notifications', () => phone.getByTestId('notification-filter').getByText('只看未读').click())
+  assert.ok(unreadOnly.content.every((n) => n.readAt === null), 'only unread notices under 只看未读')
+  await phone.waitForURL('**/notifications?unread=1')
+  await row.waitFor({ state: 'detached' })
+  if (unreadBefore > 0) {
+    await phone.getByTestId('notification-page-read-all').click()
+  }
+  await phone.getByText('没有未读通知').waitFor()
+  assert.equal(await bell.getAttribute('data-unread'), '0')
+  await phone.getByTestId('notification-badge').locator('.el-badge__content').waitFor({ state: 'hidden' })
+  await phoneContext.close()
 })

@@ -150,3 +150,63 @@ test('the hazard statistics chart the hazards found per industry beside the area
   await screenshot(page, 'hazards-desktop')
   await context.close()
 })
+
+test('the one map shows the open hazards of 拱墅区 as pins with a card that leads to the hazard', async () => {
+  const { context, page } = await loggedIn(browser, 'gongshu')
+  await page.getByTestId('menu-map').click()
+  await page.locator('.leaflet-marker-icon').first().waitFor()
+  assert.equal(await page.locator('.yj-hazard').count(), 0, 'the hazard layer starts hidden')
+  const hazards = await apiAnswer(page, '/api/hazards/map', () => page.getByTestId('map-layer-hazards').click())
+  assert.ok(hazards.length > 0, 'the demo city has open hazards with a location')
+  assert.ok(hazards.every((h) => h.regionCode.startsWith('330105')), 'a hazard outside 拱墅区 reached the map')
+  assert.ok(hazards.every((h) => h.status !== 'CLOSED' && h.status !== 'DISMISSED'), 'only open hazards')
+  await page.getByTestId('map-hazard-count').filter({ hasText: `显示 ${hazards.length} 条未销号隐患` }).waitFor()
+  const places = new Set(hazards.map((h) => `${h.latitude.toFixed(6)},${h.longitude.toFixed(6)}`))
+  await page.waitForFunction((n) => document.querySelectorAll('.yj-hazard').length === n, places.size)
+  const legend = await page.getByTestId('map-hazard-legend').innerText()
+  for (const label of ['重大隐患', '一般隐患', '待核实', '已逾期']) {
+    assert.ok(legend.includes(label), `the hazard legend names ${label}`)
+  }
+
+  // a major hazard makes its pin red; the card lists every hazard of the place with status and grade
+  const major = hazards.find((h) => h.grade === 'MAJOR')
+  const pin = page.locator(major ? '.yj-hazard:has(.pin[data-kind=MAJOR])' : '.yj-hazard').first()
+  if (major) {
+    assert.equal(await pin.locator('.pin').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(211, 47, 47)')
+  }
+  await pin.click()
+  const card = page.getByTestId('map-hazard-card')
+  await card.waitFor()
+  const shown = await card.getByTestId('map-hazard').count()
+  assert.ok(shown >= 1)
+  if (major) {
+    assert.match(await card.innerText(), new RegExp(`${major.title}[\\s\\S]*重大隐患`))
+  }
+  await screenshot(page, 'map-hazards-desktop')
+  const first = card.getByTestId('map-hazard-link').first()
+  const title = await first.innerText()
+  await first.click()
+  await page.waitForURL(/\/hazards\/\d+$/)
+  await page.locator('.el-page-header').getByText(title).waitFor()
+  const id = Number(new URL(page.url()).pathname.split('/').pop())
+  assert.ok(hazards.some((h) => h.id === id && h.title === title), 'the link opens the hazard of the card')
+
+  // the layer follows the sub-region filter
+  await page.goto(`${BASE_URL}/map?layer=hazards`)
+  await page.getByTestId('map-hazard-count').waitFor()
+  const region = page.locator('.panel .el-select').nth(1)
+  await region.click()
+  const narrowed = await apiAnswer(page, '/api/hazards/map', () => page.locator('.el-select-dropdown__item').filter({ hasText: '米市巷街道' }).click())
+  assert.ok(narrowed.every((h) => h.regionCode.startsWith('330105001')), 'only 米市巷街道 after narrowing')
+  await page.getByTestId('map-hazard-count').filter({ hasText: `显示 ${narrowed.length} 条未销号隐患` }).waitFor()
+  await context.close()
+
+  // on a phone the layer can be shown too, and /map?layer=hazards opens with it
+  const { context: phoneContext, page: phone } = await loggedIn(browser, 'gongshu', PHONE)
+  await phone.goto(`${BASE_URL}/map?layer=hazards`)
+  await phone.locator('.yj-hazard').first().waitFor()
+  assert.ok(await phone.getByTestId('map-layer-hazards').isVisible(), 'the hazard layer can be switched on a phone')
+  await phone.waitForTimeout(300)
+  await screenshot(phone, 'map-hazards-phone')
+  await phoneContext.close()
+})

@@ -48,3 +48,30 @@ export async function apiAnswer(page, pathPrefix, action) {
   ])
   return response.json()
 }
+
+/**
+ * A small JPEG drawn by the page's own browser: it looks like a photo in the screenshots, and the
+ * server, which goes by a file's bytes, takes it for one.
+ */
+export async function photo(page, label) {
+  const dataUrl = await page.evaluate((text) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 480
+    canvas.height = 360
+    const g = canvas.getContext('2d')
+    g.fillStyle = '#b9d3ea'
+    g.fillRect(0, 0, 480, 190)
+    g.fillStyle = '#7d7f82'
+    g.fillRect(0, 190, 480, 170)
+    g.fillStyle = '#c58b4b'
+    for (const [x, y, w, h] of [[60, 150, 110, 90], [150, 120, 120, 120], [300, 170, 90, 70]]) {
+      g.fillRect(x, y, w, h)
+      g.strokeRect(x, y, w, h)
+    }
+    g.fillStyle = '#fff'
+    g.font = 'bold 28px sans-serif'
+    g.fillText(text, 20, 330)
+    return canvas.toDataURL('image/jpeg', 0.85)
+  }, label)
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}

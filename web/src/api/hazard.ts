@@ -48,7 +48,20 @@ export interface Tracking {
   title: string
   reportedAt: string
   closedAt: string | null
+  attachmentCount: number
   steps: { action: string; status: string; at: string }[]
+}
+
+/** An open hazard on the one map: its own location, else its enterprise's. */
+export interface MapHazard {
+  id: number
+  title: string
+  status: string
+  grade: string | null
+  overdue: boolean
+  longitude: number
+  latitude: number
+  regionCode: string
 }
 
 export const HAZARD_CATEGORIES = ['FIRE', 'ELECTRICAL', 'HAZCHEM', 'EQUIPMENT', 'CONSTRUCTION', 'OPERATION', 'MANAGEMENT', 'OTHER'] as const
@@ -66,9 +79,16 @@ export interface HazardStatistics {
   byRegion: { regionCode: string; name: string; found: number; closed: number; overdue: number; closureRate: number | null }[]
 }
 
+export const getHazardMapApi = (regionCode?: string) => http.get<MapHazard[]>(`/api/hazards/map${query({ regionCode })}`)
 export const getHazardStatisticsApi = () => http.get<HazardStatistics>('/api/hazards/statistics')
 export const reportPubliclyApi = (body: Record<string, unknown>) => http.post<{ trackingCode: string }>('/public/hazards', body)
 export const trackApi = (code: string) => http.get<Tracking>(`/public/hazards/${encodeURIComponent(code)}`)
+/** A photo of one's own public report, soon after making it (the server allows three within an hour). */
+export const addPublicPhotoApi = (code: string, file: File) => {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<HazardAttachment>(`/public/hazards/${encodeURIComponent(code)}/attachments`, form)
+}
 
 export interface HazardAttachment {
   id: number

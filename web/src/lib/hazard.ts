@@ -32,3 +32,58 @@ export function foundByIndustry(counts: Record<string, number> | undefined, indu
     .reduce((sum, [, found]) => sum + found, 0)
   return other > 0 ? [...known, { industry: 'NONE', found: other }] : known
 }
+
+/** How a hazard looks on the one map: red for 重大, orange for 一般, grey while not yet verified (no grade). */
+export type HazardMarkerKind = 'MAJOR' | 'GENERAL' | 'UNVERIFIED'
+
+export const HAZARD_COLOURS: Record<HazardMarkerKind, string> = {
+  MAJOR: '#d32f2f',
+  GENERAL: '#f57c00',
+  UNVERIFIED: '#757575',
+}
+
+/** The ring round a place with an overdue hazard: a colour no grade and no risk level uses. */
+export const OVERDUE_RING = '#6a1b9a'
+
+export function hazardMarkerKind(grade: string | null | undefined): HazardMarkerKind {
+  return grade === 'MAJOR' ? 'MAJOR' : grade === 'GENERAL' ? 'GENERAL' : 'UNVERIFIED'
+}
+
+const SEVERITY: Record<HazardMarkerKind, number> = { MAJOR: 0, GENERAL: 1, UNVERIFIED: 2 }
+
+interface PlacedHazard {
+  id: number
+  grade: string | null
+  overdue: boolean
+  longitude: number
+  latitude: number
+}
+
+/** Hazards at one spot of the map, the most urgent first; the marker takes the colour of the worst. */
+export interface HazardPlace<T extends PlacedHazard> {
+  latitude: number
+  longitude: number
+  kind: HazardMarkerKind
+  overdue: boolean
+  hazards: T[]
+}
+
+/**
+ * One marker per place. Hazards without a location of their own sit on their enterprise's, so an
+ * enterprise with four open hazards would otherwise be four markers on top of each other, three of
+ * them unreachable. Places are compared to about 0.1 m (six decimals).
+ */
+export function hazardPlaces<T extends PlacedHazard>(points: readonly T[]): HazardPlace<T>[] {
+  const byPlace = new Map<string, T[]>()
+  for (const point of points) {
+    const key = `${point.latitude.toFixed(6)},${point.longitude.toFixed(6)}`
+    byPlace.set(key, [...(byPlace.get(key) ?? []), point])
+  }
+  return [...byPlace.values()].map((hazards) => {
+    const sorted = [...hazards].sort(
+      (a, b) => Number(b.overdue) - Number(a.overdue) || SEVERITY[hazardMarkerKind(a.grade)] - SEVERITY[hazardMarkerKind(b.grade)] || b.id - a.id,
+    )
+    const kind = sorted.map((h) => hazardMarkerKind(h.grade)).sort((a, b) => SEVERITY[a] - SEVERITY[b])[0]
+    return { latitude: sorted[0].latitude, longitude: sorted[0].longitude, kind, overdue: sorted.some((h) => h.overdue), hazards: sorted }
+  })
+}

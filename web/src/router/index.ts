@@ -8,6 +8,7 @@ import enterprise from './routes/modules/enterprise'
 import audit from './routes/modules/audit'
 import risk from './routes/modules/risk'
 import hazard, { publicHazardRoutes } from './routes/modules/hazard'
+import notification from './routes/modules/notification'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -17,7 +18,7 @@ export const router = createRouter({
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...audit],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...audit, ...notification],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

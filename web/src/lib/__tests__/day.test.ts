@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shanghaiDay } from '../day'
+import { shanghaiDay, shanghaiMinute } from '../day'
 
 describe('shanghaiDay', () => {
   it('is already tomorrow in Shanghai at 17:00 UTC', () => {
@@ -12,5 +12,12 @@ describe('shanghaiDay', () => {
 
   it('pads month and day', () => {
     expect(shanghaiDay(new Date('2027-01-05T02:00:00Z'))).toBe('2027-01-05')
+  })
+})
+
+describe('shanghaiMinute', () => {
+  it('shows the time in Shanghai to the minute, on the 24-hour clock', () => {
+    expect(shanghaiMinute('2026-11-23T01:05:59Z')).toBe('2026-11-23 09:05')
+    expect(shanghaiMinute(new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24 00:30')
   })
 })

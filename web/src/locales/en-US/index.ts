@@ -24,6 +24,8 @@ const en: typeof zh = {
   map: {
     zoneGrade: 'risk grade {n}', safetyIndex: 'Safety index', areaHint: 'Areas are tinted by their safety index (≥90 blue, ≥80 yellow, ≥70 orange, else red)', title: 'One map', layers: 'Layers', enterprises: 'Enterprises', boundaries: 'Boundaries', hazards: 'Hidden hazards', sensors: 'Sensors and alarms',
     warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
+    hazard: 'Hidden hazard', hazardsHere: '{n} hazards here', hazardCount: '{n} open hazards shown',
+    hazardKinds: { MAJOR: 'Major hazard', GENERAL: 'General hazard', UNVERIFIED: 'Not yet verified (no grade)' },
     legend: 'Risk level', colourBy: 'Colour markers by', byRisk: 'Risk level', bySafety: 'Safety code', manageZones: 'Manage risk zoning layers', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
   },
   risk: {
@@ -68,6 +70,18 @@ const en: typeof zh = {
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
+    publicUploader: 'the reporter', onMap: 'Show on the one map',
+    photos: {
+      label: 'Photos of the spot (optional, up to 3)', add: 'Add photos', remove: 'Remove photo {name}',
+      hint: 'JPEG, PNG or WebP, up to 10 MB each; they are uploaded once the report is sent.',
+      type: '"{name}" is not a photo (JPEG, PNG or WebP only)', size: '"{name}" is larger than 10 MB and was not added', count: 'Up to 3 photos: "{name}" was not added',
+      title: 'Photo upload', waiting: 'Waiting', uploading: 'Uploading', done: 'Uploaded', failed: 'Failed', retry: 'Retry',
+      attached: 'Photos and files: {n}',
+    },
+  },
+  notification: {
+    title: 'Notifications', bell: 'Notifications, {n} unread', readAll: 'Mark all read', all: 'All notifications', none: 'No notifications', noneUnread: 'No unread notifications',
+    unread: 'Unread', showAll: 'All', showUnread: 'Unread only', markRead: 'Mark read', open: 'Open',
   },
   commitment: {
     title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their current risk.',

@@ -22,6 +22,8 @@ export default {
   map: {
     zoneGrade: '{n} 级风险区', safetyIndex: '安全应急指数', areaHint: '区域底色为安全应急指数等级（≥90 蓝，≥80 黄，≥70 橙，其余红）', title: '一张图', layers: '图层', enterprises: '企业', boundaries: '行政区划边界', hazards: '隐患', sensors: '监测设备与告警',
     warnings: '预警', incidents: '突发事件', resources: '应急资源', industry: '行业', region: '区划', count: '显示 {n} 家企业',
+    hazard: '隐患', hazardsHere: '此处 {n} 条隐患', hazardCount: '显示 {n} 条未销号隐患',
+    hazardKinds: { MAJOR: '重大隐患', GENERAL: '一般隐患', UNVERIFIED: '待核实（未定级）' },
     legend: '风险等级', colourBy: '标注颜色', byRisk: '风险等级', bySafety: '安全码', manageZones: '管理风险区划图层', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
   },
   risk: {
@@ -66,6 +68,18 @@ export default {
     publicTitle: '隐患举报', publicHint: '您可以匿名举报身边的安全隐患。提交后请保存跟踪码，用于查询处理进度。',
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
+    publicUploader: '举报人', onMap: '在一张图中查看',
+    photos: {
+      label: '现场照片（可不填，最多 3 张）', add: '添加照片', remove: '移除照片 {name}',
+      hint: '支持 JPEG、PNG、WebP 格式，每张不超过 10 MB；提交举报后自动上传。',
+      type: '“{name}”不是照片（只能添加 JPEG、PNG 或 WebP）', size: '“{name}”超过 10 MB，未添加', count: '最多添加 3 张照片，“{name}”未添加',
+      title: '照片上传', waiting: '等待上传', uploading: '上传中', done: '已上传', failed: '上传失败', retry: '重试',
+      attached: '照片与附件：{n} 个',
+    },
+  },
+  notification: {
+    title: '通知', bell: '通知，{n} 条未读', readAll: '全部已读', all: '查看全部通知', none: '暂无通知', noneUnread: '没有未读通知',
+    unread: '未读', showAll: '全部', showUnread: '只看未读', markRead: '标为已读', open: '查看',
   },
   commitment: {
     title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当前风险状况确定。',
