@@ -57,11 +57,13 @@ class HazardAttachments {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration publicWindow;
+    private final PublicReportLimit limit;
     private final int publicMax;
 
     HazardAttachments(HazardRepository hazards, JdbcClient jdbc, FileStore files, CallerContext callers, AuditTrail audit,
                       Clock clock, @Value("${yingji.hazard.public-attachment-window:PT1H}") Duration publicWindow,
-                      @Value("${yingji.hazard.public-attachments-max:3}") int publicMax) {
+                      @Value("${yingji.hazard.public-attachments-max:3}") int publicMax, PublicReportLimit limit) {
+        this.limit = limit;
         this.publicWindow = publicWindow;
         this.publicMax = publicMax;
         this.hazards = hazards;
@@ -96,7 +98,7 @@ class HazardAttachments {
         if (hazard.status().equals("CLOSED") || hazard.status().equals("DISMISSED")) {
             throw Problem.conflict("hazard.attachment.closed");
         }
-        Attachment stored = store(id, hazard.regionCode(), file, caller.username());
+        Attachment stored = store(id, hazard.regionCode(), file, caller.username(), false);
         return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + stored.id())).body(stored);
     }
 
@@ -108,8 +110,11 @@ class HazardAttachments {
     @PostMapping(path = "/public/hazards/{trackingCode}/attachments", consumes = "multipart/form-data")
     @Operation(summary = "Add a photo (JPEG, PNG, WebP) or a PDF to one's own public report, soon after making it")
     @Transactional
-    ResponseEntity<Attachment> addPublicly(@PathVariable String trackingCode, @RequestParam("file") MultipartFile file)
-            throws IOException {
+    ResponseEntity<Attachment> addPublicly(@PathVariable String trackingCode, @RequestParam("file") MultipartFile file,
+                                           jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        if (!limit.allowUpload(request.getRemoteAddr())) {
+            throw new Problem(429, "hazard.public.too-many");
+        }
         HazardRepository.HazardView hazard = hazards.byTrackingCode(trackingCode)
                 .filter(h -> h.source().equals("PUBLIC_REPORT"))
                 .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
@@ -118,18 +123,22 @@ class HazardAttachments {
         }
         // serialises concurrent uploads to one report, so the count below cannot be raced past
         hazards.lock(hazard.id());
-        if (hazards.attachmentCount(hazard.id()) >= publicMax) {
+        if (hazards.publicAttachmentCount(hazard.id()) >= publicMax) {
             throw Problem.conflict("hazard.attachment.public-max", publicMax);
         }
-        Attachment stored = store(hazard.id(), hazard.regionCode(), file, "public");
+        Attachment stored = store(hazard.id(), hazard.regionCode(), file, "public", true);
         return ResponseEntity.status(201).body(stored);
     }
 
-    private Attachment store(long id, String regionCode, MultipartFile file, String uploadedBy) throws IOException {
+    private Attachment store(long id, String regionCode, MultipartFile file, String uploadedBy, boolean anonymous) throws IOException {
         byte[] content = file.getBytes();
         String type = sniff(content);
         if (type == null) {
             throw Problem.invalid("file", "hazard.attachment.type");
+        }
+        if (anonymous) {
+            // a citizen's photo must not give away where they live or which phone they have
+            content = PhotoMetadata.strip(content, type);
         }
         String filename = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
                 : file.getOriginalFilename().replaceAll("[\\\\/\\r\\n\"]", "_");

@@ -220,6 +220,11 @@ class HazardRepository {
         jdbc.sql("select id from hazard where id = :id for update").param("id", hazardId).query(Long.class).single();
     }
 
+    long publicAttachmentCount(long hazardId) {
+        return jdbc.sql("select count(*) from hazard_attachment where hazard_id = :id and uploaded_by = 'public'")
+                .param("id", hazardId).query(Long.class).single();
+    }
+
     long attachmentCount(long hazardId) {
         return jdbc.sql("select count(*) from hazard_attachment where hazard_id = :id").param("id", hazardId)
                 .query(Long.class).single();

@@ -49,8 +49,17 @@ class PublicReportLimit {
 
     /** Counts a report from {@code address}; false when the address is over its limit. */
     boolean allow(String address) {
+        return allow(address, max);
+    }
+
+    /** Counts a photo upload from {@code address}: up to three per report's worth of the limit. */
+    boolean allowUpload(String address) {
+        return allow("upload " + address, max * 3);
+    }
+
+    private boolean allow(String key, int max) {
         Instant now = clock.instant();
-        Deque<Instant> times = recent.computeIfAbsent(address, a -> new ArrayDeque<>());
+        Deque<Instant> times = recent.computeIfAbsent(key, a -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(window))) {
                 times.pollFirst();
