@@ -53,15 +53,21 @@ test('a district follows the workbench to the enterprises that have not committe
   assert.match(await first.innerText(), /街道/)
   await screenshot(page, 'commitments-desktop')
 
-  // another day: the list follows the date picker
+  // another day: the list follows the date picker; the demo city started today, so no list was kept yesterday
   const yesterday = await apiAnswer(page, '/api/commitments', async () => {
     await page.locator('#commitmentDay').fill(shanghaiDay(-1))
     await page.locator('#commitmentDay').press('Enter')
   })
   assert.equal(yesterday.day, shanghaiDay(-1))
+  assert.equal(yesterday.recorded, false)
   await page.getByText(`${shanghaiDay(-1)} 未作承诺的企业`).waitFor()
+  await page.getByTestId('commitment-unrecorded').waitFor()
 
-  // each enterprise links to its record
+  // back to today: each enterprise links to its record
+  await apiAnswer(page, '/api/commitments', async () => {
+    await page.locator('#commitmentDay').fill(shanghaiDay())
+    await page.locator('#commitmentDay').press('Enter')
+  })
   const name = await page.getByTestId('commitment-enterprise').first().innerText()
   await page.getByTestId('commitment-enterprise').first().click()
   await page.getByTestId('enterprise-name').filter({ hasText: name }).waitFor()

@@ -84,7 +84,8 @@ const en: typeof zh = {
     unread: 'Unread', showAll: 'All', showUnread: 'Unread only', markRead: 'Mark read', open: 'Open',
   },
   commitment: {
-    title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their current risk.',
+    title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their risk on the day, and a past day shows that day\'s list.',
+    notRecorded: 'No list of who had to commit was kept on {day} (the platform did not record it yet)',
     day: 'Day', today: 'Back to today', area: 'Sub-region', search: 'Enterprise name', required: 'Must commit', committed: 'Committed', missing: 'Not committed',
     rate: 'Commitment rate', missingOn: 'Enterprises without a commitment on {day}', noneMatch: 'No enterprise matches', allDone: 'Every enterprise that must commit has done so',
     enterprise: 'Enterprise', region: 'Region',

@@ -82,7 +82,8 @@ export default {
     unread: '未读', showAll: '全部', showUnread: '只看未读', markRead: '标为已读', open: '查看',
   },
   commitment: {
-    title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当前风险状况确定。',
+    title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当日风险状况确定，往日按当日记录显示。',
+    notRecorded: '{day} 没有应承诺企业的记录（平台当日尚未开始记录）',
     day: '日期', today: '回到今天', area: '下级区划', search: '企业名称', required: '应承诺企业', committed: '已承诺', missing: '未承诺',
     rate: '承诺率', missingOn: '{day} 未作承诺的企业', noneMatch: '没有符合条件的企业', allDone: '应承诺的企业均已作出承诺',
     enterprise: '企业', region: '所在区划',

@@ -103,12 +103,14 @@ class DeviceDirectory {
         }
         List<String> types = rows.stream().map(r -> r.type().name()).distinct().toList();
         List<Long> ids = rows.stream().map(Row::id).toList();
-        record RuleRow(String type, Long device, AlarmRule rule) {
+        record RuleRow(String type, Long device, boolean enabled, AlarmRule rule) {
         }
+        // a device's own rules count even when disabled: a disabled own rule switches its type's rule off
         List<RuleRow> rules = jdbc.sql("""
-                select * from alarm_rule where enabled and (device_type in (:types) or device_id in (:ids)) order by id""")
+                select * from alarm_rule where not retired and ((device_type in (:types) and enabled) or device_id in (:ids))
+                 order by id""")
                 .param("types", types).param("ids", ids)
-                .query((rs, n) -> new RuleRow(rs.getString("device_type"), rs.getObject("device_id", Long.class),
+                .query((rs, n) -> new RuleRow(rs.getString("device_type"), rs.getObject("device_id", Long.class), rs.getBoolean("enabled"),
                         new AlarmRule(rs.getLong("id"), rs.getString("metric"), AlarmRule.Kind.valueOf(rs.getString("kind")),
                                 rs.getInt("level"), rs.getObject("threshold", Double.class), rs.getInt("duration_seconds"),
                                 rs.getDouble("hysteresis"))))
@@ -116,7 +118,8 @@ class DeviceDirectory {
         List<Device> devices = new ArrayList<>();
         for (Row row : rows) {
             List<AlarmRule> own = rules.stream().filter(r -> r.device() != null && r.device() == row.id()).map(RuleRow::rule).toList();
-            List<AlarmRule> effective = new ArrayList<>(own);
+            List<AlarmRule> effective = new ArrayList<>(rules.stream()
+                    .filter(r -> r.device() != null && r.device() == row.id() && r.enabled()).map(RuleRow::rule).toList());
             rules.stream().filter(r -> row.type().name().equals(r.type())).map(RuleRow::rule)
                     .filter(typeRule -> own.stream().noneMatch(o -> o.metric().equals(typeRule.metric())
                             && o.kind() == typeRule.kind() && o.level() == typeRule.level()))

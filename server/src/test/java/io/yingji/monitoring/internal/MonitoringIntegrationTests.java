@@ -307,4 +307,45 @@ class MonitoringIntegrationTests extends ApiTest {
         assertThat(found.path("sourceRef").asString()).isEqualTo("alarm:" + id);
         assertThat(api.get("qiye", "/api/hazards?alarmId=" + id).body().path("totalElements").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void aDevicesOwnRuleReplacesItsTypesRule() {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        Response set = api.post("gongshu", "/api/devices/" + gas.id() + "/rules",
+                Map.of("metric", "lel", "kind", "ABOVE", "level", 1, "threshold", 40, "hysteresis", 3));
+        assertThat(set.status()).isEqualTo(201);
+        long rule = set.body().path("id").asLong();
+        List<JsonNode> effective = api.get("gongshu", "/api/devices/" + gas.id() + "/rules").body().valueStream().toList();
+        assertThat(effective).filteredOn(r -> r.path("rule").path("kind").asString().equals("ABOVE") && r.path("rule").path("level").asInt() == 1)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.path("source").asString()).isEqualTo("DEVICE");
+                    assertThat(r.path("rule").path("threshold").asDouble()).isEqualTo(40);
+                });
+        Instant t = now().minusSeconds(120);
+        reading(gas, "lel", 30, t); // above the type's 25, below the device's 40
+        assertThat(alarmsOf("gongshu", gas.id())).isEmpty();
+        reading(gas, "lel", 45, t.plusSeconds(10));
+        assertThat(alarmsOf("gongshu", gas.id())).singleElement().satisfies(a -> assertThat(a.path("threshold").asDouble()).isEqualTo(40));
+
+        // switching the device's own offline rule off silences the type's offline rule for it
+        assertThat(api.post("gongshu", "/api/devices/" + gas.id() + "/rules",
+                Map.of("kind", "OFFLINE", "level", 1, "enabled", false)).status()).isEqualTo(201);
+        Response bad = api.post("gongshu", "/api/devices/" + gas.id() + "/rules", Map.of("kind", "SIDEWAYS", "metric", "a b", "level", 7));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("kind", "metric", "level");
+        assertThat(api.post("xihu", "/api/devices/" + gas.id() + "/rules", Map.of("kind", "ABOVE", "metric", "lel", "level", 1, "threshold", 1))
+                .status()).isEqualTo(403);
+        assertThat(api.get("xihu", "/api/devices/" + gas.id() + "/rules").status()).isEqualTo(404);
+        assertThat(api.post("wangge", "/api/devices/" + gas.id() + "/rules", Map.of()).status()).isEqualTo(403);
+
+        // removing the rule an alarm refers to keeps it for the record; the type's rule applies again
+        assertThat(api.delete("gongshu", "/api/devices/" + gas.id() + "/rules/" + rule).status()).isEqualTo(204);
+        assertThat(count("select count(*) from alarm_rule where id = " + rule + " and retired")).isEqualTo(1);
+        assertThat(api.get("gongshu", "/api/devices/" + gas.id() + "/rules").body().valueStream()
+                .filter(r -> r.path("rule").path("kind").asString().equals("ABOVE") && r.path("rule").path("level").asInt() == 1)
+                .map(r -> r.path("source").asString())).containsExactly("TYPE");
+        assertThat(api.delete("gongshu", "/api/devices/" + gas.id() + "/rules/" + rule).status()).isEqualTo(404);
+        assertThat(api.get("gongshu", "/api/alarm-rules?deviceType=COMBUSTIBLE_GAS").body().size()).isEqualTo(3);
+        assertThat(api.get("gongshu", "/api/alarm-rules?deviceType=LASER").status()).isEqualTo(400);
+    }
 }
