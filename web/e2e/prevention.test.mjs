@@ -147,12 +147,14 @@ test('the one map colours enterprises by safety code on request, with its legend
   await context.close()
 })
 
-test('the hazard statistics chart the hazards found per industry beside the areas', async () => {
+test('the hazard statistics chart found, closed and overdue hazards per industry beside the areas', async () => {
   const { context, page } = await loggedIn(browser, 'gongshu')
   const statistics = await apiAnswer(page, '/api/hazards/statistics', () => page.getByTestId('menu-hazards').click())
-  assert.ok(Object.keys(statistics.counts.industry).length > 0)
+  assert.ok(statistics.byIndustry.length > 0)
+  assert.equal(statistics.byIndustry.reduce((sum, row) => sum + row.found, 0),
+    Object.values(statistics.counts.status).reduce((sum, n) => sum + n, 0), 'every hazard is in one industry row')
   await page.getByTestId('hazard-by-industry').locator('canvas').waitFor()
-  assert.equal(await page.getByTestId('hazard-by-industry').getByRole('img').getAttribute('aria-label'), '各行业发现的隐患')
+  assert.equal(await page.getByTestId('hazard-by-industry').getByRole('img').getAttribute('aria-label'), '各行业隐患情况')
   await screenshot(page, 'hazards-desktop')
   await context.close()
 })

@@ -77,6 +77,8 @@ export interface HazardStatistics {
   to: string
   counts: Record<string, Record<string, number>>
   byRegion: { regionCode: string; name: string; found: number; closed: number; overdue: number; closureRate: number | null }[]
+  /** found / closed / overdue per industry; NONE: hazards of no enterprise */
+  byIndustry: { industry: string; found: number; closed: number; overdue: number; closureRate: number | null }[]
 }
 
 export const getHazardMapApi = (regionCode?: string) => http.get<MapHazard[]>(`/api/hazards/map${query({ regionCode })}`)

@@ -20,17 +20,26 @@ export function actionsFor(status: string, permissions: string[]): string[] {
   }
 }
 
+export interface IndustryFigures {
+  industry: string
+  found: number
+  closed: number
+  overdue: number
+  closureRate: number | null
+}
+
 /**
- * Hazards found per industry, in the registry's order, from the statistics' `counts.industry`.
- * Hazards without an enterprise (public reports, patrols of a place) are counted under NONE, last;
- * industries without hazards are left out.
+ * The statistics' figures per industry (found / closed / overdue), in the registry's order; hazards
+ * without an enterprise (public reports, patrols of a place) come as NONE, last; industries without
+ * hazards are left out.
  */
-export function foundByIndustry(counts: Record<string, number> | undefined, industries: readonly string[]): { industry: string; found: number }[] {
-  const known = industries.filter((industry) => (counts?.[industry] ?? 0) > 0).map((industry) => ({ industry, found: counts![industry] }))
-  const other = Object.entries(counts ?? {})
-    .filter(([key, found]) => !industries.includes(key) && found > 0)
-    .reduce((sum, [, found]) => sum + found, 0)
-  return other > 0 ? [...known, { industry: 'NONE', found: other }] : known
+export function byIndustry(rows: readonly IndustryFigures[] | undefined, industries: readonly string[]): IndustryFigures[] {
+  const found = (rows ?? []).filter((row) => row.found > 0)
+  const rank = (industry: string) => {
+    const at = industries.indexOf(industry)
+    return at < 0 ? industries.length : at
+  }
+  return [...found].sort((a, b) => rank(a.industry) - rank(b.industry))
 }
 
 /** How a hazard looks on the one map: red for 重大, orange for 一般, grey while not yet verified (no grade). */

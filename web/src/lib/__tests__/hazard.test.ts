@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionsFor, foundByIndustry, HAZARD_COLOURS, hazardMarkerKind, hazardPlaces } from '../hazard'
+import { actionsFor, byIndustry, HAZARD_COLOURS, hazardMarkerKind, hazardPlaces } from '../hazard'
 import { INDUSTRIES } from '../industry'
 
 describe('actionsFor', () => {
@@ -23,18 +23,20 @@ describe('actionsFor', () => {
   })
 })
 
-describe('foundByIndustry', () => {
+describe('byIndustry', () => {
+  const row = (industry: string, found: number, closed = 0, overdue = 0) => ({ industry, found, closed, overdue, closureRate: null })
+
   it('lists industries with hazards in the registry order and those without an enterprise last', () => {
-    expect(foundByIndustry({ TRADE: 3, NONE: 2, CHEMICAL: 5, MINING: 0 }, INDUSTRIES)).toEqual([
-      { industry: 'CHEMICAL', found: 5 },
-      { industry: 'TRADE', found: 3 },
-      { industry: 'NONE', found: 2 },
+    expect(byIndustry([row('NONE', 2), row('TRADE', 3, 1), row('CHEMICAL', 5, 2, 1), row('MINING', 0)], INDUSTRIES)).toEqual([
+      row('CHEMICAL', 5, 2, 1),
+      row('TRADE', 3, 1),
+      row('NONE', 2),
     ])
   })
 
-  it('is empty without counts', () => {
-    expect(foundByIndustry(undefined, INDUSTRIES)).toEqual([])
-    expect(foundByIndustry({}, INDUSTRIES)).toEqual([])
+  it('is empty without figures', () => {
+    expect(byIndustry(undefined, INDUSTRIES)).toEqual([])
+    expect(byIndustry([], INDUSTRIES)).toEqual([])
   })
 })
 

@@ -66,7 +66,7 @@ const en: typeof zh = {
     levels: { TOWNSHIP: 'Township', COUNTY: 'County', CITY: 'City' },
     categories: { FIRE: 'Fire', ELECTRICAL: 'Electrical', HAZCHEM: 'Hazardous chemicals', EQUIPMENT: 'Equipment', CONSTRUCTION: 'Construction', OPERATION: 'Operations', MANAGEMENT: 'Management', OTHER: 'Other' },
     actions: { verify: 'Verify', dismiss: 'Dismiss', assign: 'Assign', progress: 'Report progress', complete: 'Remediated', accept: 'Accept and close', reject: 'Reject', report: 'Reported', escalate: 'Escalated' },
-    statistics: { byIndustry: 'Hazards found per industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
+    statistics: { byIndustry: 'Hazards by industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',

@@ -64,7 +64,7 @@ export default {
     levels: { TOWNSHIP: '乡镇(街道)', COUNTY: '区县(市)', CITY: '市级' },
     categories: { FIRE: '消防', ELECTRICAL: '用电', HAZCHEM: '危险化学品', EQUIPMENT: '设备设施', CONSTRUCTION: '建筑施工', OPERATION: '作业行为', MANAGEMENT: '安全管理', OTHER: '其他' },
     actions: { verify: '核实认定', dismiss: '不属实', assign: '交办', progress: '报告进展', complete: '整改完成', accept: '验收销号', reject: '验收不通过', report: '上报', escalate: '逾期升级' },
-    statistics: { byIndustry: '各行业发现的隐患', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
+    statistics: { byIndustry: '各行业隐患情况', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
     publicTitle: '隐患举报', publicHint: '您可以匿名举报身边的安全隐患。提交后请保存跟踪码，用于查询处理进度。',
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
