@@ -82,7 +82,9 @@ class TelemetryIngest {
         devices.preload(samples.stream().map(Sample::deviceCode).toList());
         List<TelemetryStore.Row> rows = new ArrayList<>(samples.size());
         List<AlarmEngine.Evaluated> evaluated = new ArrayList<>(samples.size());
-        Set<String> seen = new HashSet<>(samples.size() * 2);
+        record Key(long device, String metric, Instant ts) {
+        }
+        Set<Key> seen = new HashSet<>(samples.size() * 2);
         Map<Long, String> codes = new java.util.HashMap<>();
         Instant oldest = now.minus(retention);
         Instant latest = now.plus(FUTURE_TOLERANCE);
@@ -104,7 +106,7 @@ class TelemetryIngest {
                 rejections.add(new Rejection(sample.deviceCode(), Reason.FUTURE, sample.metric() + " at " + sample.ts()));
             } else if (sample.ts().isBefore(oldest)) {
                 rejections.add(new Rejection(sample.deviceCode(), Reason.TOO_OLD, sample.metric() + " at " + sample.ts()));
-            } else if (!seen.add(device.id() + "\u0000" + sample.metric() + "\u0000" + sample.ts())) {
+            } else if (!seen.add(new Key(device.id(), sample.metric(), sample.ts()))) {
                 rejections.add(new Rejection(sample.deviceCode(), Reason.DUPLICATE, sample.metric() + " at " + sample.ts() + " twice in the batch"));
             } else {
                 rows.add(new TelemetryStore.Row(device.id(), sample.metric(), sample.ts(), sample.value()));
