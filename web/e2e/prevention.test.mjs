@@ -60,10 +60,16 @@ test('a district follows the workbench to the enterprises that have not committe
   })
   assert.equal(yesterday.day, shanghaiDay(-1))
   await page.getByText(`${shanghaiDay(-1)} 未作承诺的企业`).waitFor()
+  // a past day shows the list kept that day; a platform set up today kept none, and says so rather than "all committed"
+  if (!yesterday.recorded) {
+    await page.getByTestId('commitment-not-recorded').waitFor()
+    await apiAnswer(page, '/api/commitments', () => page.getByText('回到今天').click())
+    await page.getByText(`${shanghaiDay()} 未作承诺的企业`).waitFor()
+  }
 
   // each enterprise links to its record
   const name = await page.getByTestId('commitment-enterprise').first().innerText()
-  await page.getByTestId('commitment-enterprise').first().click()
+  await page.getByTestId('commitment-enterprise').filter({ hasText: name }).first().click()
   await page.getByTestId('enterprise-name').filter({ hasText: name }).waitFor()
   await context.close()
 

@@ -130,7 +130,7 @@ const en: typeof zh = {
   commitment: {
     title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their current risk.',
     day: 'Day', today: 'Back to today', area: 'Sub-region', search: 'Enterprise name', required: 'Must commit', committed: 'Committed', missing: 'Not committed',
-    rate: 'Commitment rate', missingOn: 'Enterprises without a commitment on {day}', noneMatch: 'No enterprise matches', allDone: 'Every enterprise that must commit has done so',
+    rate: 'Commitment rate', missingOn: 'Enterprises without a commitment on {day}', noneMatch: 'No enterprise matches', notRecorded: 'No list for that day: the platform makes and keeps one each day it runs, and it was not running yet', allDone: 'Every enterprise that must commit has done so',
     enterprise: 'Enterprise', region: 'Region',
   },
   zoning: {

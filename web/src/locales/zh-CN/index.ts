@@ -128,7 +128,7 @@ export default {
   commitment: {
     title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当前风险状况确定。',
     day: '日期', today: '回到今天', area: '下级区划', search: '企业名称', required: '应承诺企业', committed: '已承诺', missing: '未承诺',
-    rate: '承诺率', missingOn: '{day} 未作承诺的企业', noneMatch: '没有符合条件的企业', allDone: '应承诺的企业均已作出承诺',
+    rate: '承诺率', missingOn: '{day} 未作承诺的企业', noneMatch: '没有符合条件的企业', allDone: '应承诺的企业均已作出承诺', notRecorded: '该日没有承诺名单：名单每天由平台生成并保存，平台当日尚未运行',
     enterprise: '企业', region: '所在区划',
   },
   zoning: {
