@@ -75,3 +75,26 @@ export async function photo(page, label) {
   }, label)
   return Buffer.from(dataUrl.split(',')[1], 'base64')
 }
+
+/** Logs in over the API (as scripts and devices' installers do) and answers the bearer token. */
+export async function apiToken(username) {
+  const response = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
+  if (!response.ok) throw new Error(`login of ${username}: HTTP ${response.status}`)
+  return (await response.json()).token
+}
+
+/** A JSON call to the API with an Authorization header ("Bearer …", "Device code:key"); answers the parsed body, throws on an error status. */
+export async function api(authorization, method, pathname, body) {
+  const response = await fetch(`${BASE_URL}${pathname}`, {
+    method,
+    headers: { Authorization: authorization, 'Content-Type': 'application/json', 'Accept-Language': 'zh-CN' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${text}`)
+  return text ? JSON.parse(text) : undefined
+}

@@ -67,7 +67,8 @@ export interface MapHazard {
 export const HAZARD_CATEGORIES = ['FIRE', 'ELECTRICAL', 'HAZCHEM', 'EQUIPMENT', 'CONSTRUCTION', 'OPERATION', 'MANAGEMENT', 'OTHER'] as const
 export const HAZARD_STATUSES = ['REPORTED', 'VERIFIED', 'ASSIGNED', 'REMEDIATING', 'REMEDIATED', 'CLOSED', 'DISMISSED'] as const
 
-export const getHazardsApi = (filter: { status?: string; grade?: string; overdue?: boolean }, page: number, size: number) =>
+/** `alarmId` finds the hazard opened from a monitoring alarm. */
+export const getHazardsApi = (filter: { status?: string; grade?: string; overdue?: boolean; alarmId?: number }, page: number, size: number) =>
   http.get<Page<Hazard>>(`/api/hazards${query({ ...filter, page, size })}`)
 export const getHazardApi = (id: number) => http.get<{ hazard: Hazard; history: HazardHistory[] }>(`/api/hazards/${id}`)
 export const reportHazardApi = (body: Record<string, unknown>) => http.post<Hazard>('/api/hazards', body)

@@ -79,7 +79,7 @@ export const commitApi = (enterpriseId: number) => http.post<CommitmentToday>(`/
 /** For supervisors: on a day (Asia/Shanghai; default today), the enterprises in scope that must commit and those that have not. */
 export interface CommitmentSummary {
   day: string
-  /** false for a past day of which the platform kept no list (before it started keeping them) */
+  /** false for a past day without a list: the platform kept none that day (it did not run, or was set up later) */
   recorded: boolean
   required: number
   committed: number

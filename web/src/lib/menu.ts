@@ -23,7 +23,8 @@ const ENTRIES: Entry[] = [
   // who has not made today's commitment: a supervisor's list, meaningless to an enterprise or an auditor
   { key: 'commitments', route: '/risk/commitments', label: 'menu.commitments', icon: 'Stamp', permission: 'risk:read', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID', 'DEPARTMENT'] },
   { key: 'hazards', route: '/hazards', label: 'menu.hazards', icon: 'Tools', permission: 'hazard:read' },
-  { key: 'monitoring', label: 'menu.monitoring', icon: 'Odometer', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'ENTERPRISE'], comingSoon: true },
+  { key: 'devices', route: '/devices', label: 'menu.devices', icon: 'Odometer', permission: 'monitoring:read' },
+  { key: 'alarms', route: '/alarms', label: 'menu.alarms', icon: 'AlarmClock', permission: 'monitoring:read' },
   { key: 'warnings', label: 'menu.warnings', icon: 'Bell', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID'], comingSoon: true },
   { key: 'audit', route: '/audit', label: 'menu.audit', icon: 'Document', permission: 'audit:read' },
 ]

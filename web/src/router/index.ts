@@ -9,6 +9,7 @@ import audit from './routes/modules/audit'
 import risk from './routes/modules/risk'
 import hazard, { publicHazardRoutes } from './routes/modules/hazard'
 import notification from './routes/modules/notification'
+import monitoring from './routes/modules/monitoring'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -18,7 +19,7 @@ export const router = createRouter({
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...audit, ...notification],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...audit, ...notification],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

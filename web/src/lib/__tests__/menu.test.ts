@@ -19,9 +19,14 @@ describe('menuFor', () => {
   })
 
   it('marks capabilities that do not exist yet as coming soon, without a route', () => {
-    const monitoring = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'monitoring')
-    expect(monitoring?.comingSoon).toBe(true)
-    expect(monitoring?.route).toBeUndefined()
+    const warnings = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'warnings')
+    expect(warnings?.comingSoon).toBe(true)
+    expect(warnings?.route).toBeUndefined()
+  })
+
+  it('gives the devices and the alarm board to those who may read monitoring, enterprises included', () => {
+    expect(menuFor(['ENTERPRISE'], ['monitoring:read']).filter((item) => item.route?.match(/^\/(devices|alarms)$/)).map((item) => item.key)).toEqual(['devices', 'alarms'])
+    expect(menuFor(['BUREAU'], ['enterprise:read']).map((item) => item.key)).not.toContain('alarms')
   })
 
   it('shows an account without permissions only the workbench', () => {
@@ -46,6 +51,9 @@ describe('activeKey', () => {
     expect(activeKey(menu, '/risk/zones')).toBe('risk')
     expect(activeKey(menu, '/risk')).toBe('risk')
     expect(activeKey(menu, '/enterprises/12/edit')).toBe('enterprises')
+    const monitoring = menuFor(['BUREAU'], ['monitoring:read'])
+    expect(activeKey(monitoring, '/devices/3')).toBe('devices')
+    expect(activeKey(monitoring, '/alarms/42')).toBe('alarms')
   })
 
   it('does not take a longer word for a route: /mapping is not /map', () => {
