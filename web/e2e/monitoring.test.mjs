@@ -103,7 +103,7 @@ test('the enterprise follows the workbench to its gas alarm on a phone, acknowle
   await link.click()
   await page.waitForURL(/\/hazards\/\d+$/)
   await page.getByTestId('hazard-status').filter({ hasText: '待核实' }).waitFor()
-  assert.match(await page.locator('.el-page-header').innerText(), /2号储罐区可燃气体探测器 监测报警/)
+  assert.match(await page.locator('.el-page-header').innerText(), /2号储罐区可燃气体探测器一级超上限报警/)
   assert.match(await page.locator('.el-descriptions').innerText(), /监测报警/)
   await context.close()
 })

@@ -12,4 +12,7 @@ public interface DeviceCatalog {
 
     /** Answers the new device's id. */
     long register(Spec spec);
+
+    /** The codes of the enabled devices whose code starts with {@code prefix} (all regions). */
+    java.util.List<String> codesStartingWith(String prefix);
 }

@@ -16,6 +16,10 @@ public class Problem extends RuntimeException {
      */
     public record FieldProblem(@Nullable Integer line, String field, String messageKey, Object... args) {
 
+        public FieldProblem {
+            args = plain(args);
+        }
+
         public FieldProblem(String field, String messageKey, Object... args) {
             this(null, field, messageKey, args);
         }
@@ -34,13 +38,26 @@ public class Problem extends RuntimeException {
         super(messageKey);
         this.status = status;
         this.messageKey = messageKey;
-        this.args = args;
+        this.args = plain(args);
         this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    /**
+     * Whole numbers as plain text: MessageFormat would group their digits ("86,400 秒", an id "12,345"),
+     * which reads wrong in a limit or an identifier.
+     */
+    static Object[] plain(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short) {
+                out[i] = String.valueOf(out[i]);
+            }
+        }
+        return out;
     }
 
     /** 404: the record does not exist, or the caller may not know it exists. */
     public static Problem notFound(String what, Object id) {
-        // the id as text: MessageFormat would print 12345 as "12,345"
         return new Problem(404, "problem.not-found", new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what), String.valueOf(id));
     }
 

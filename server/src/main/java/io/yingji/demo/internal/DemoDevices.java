@@ -15,12 +15,19 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The demo city's monitoring: gas, tank-level, pressure and temperature sensors at Hangzhou's major
- * hazard enterprises, with six hours of readings. Most are quiet; qiye's enterprise has a 一级 gas
+ * The demo city's monitoring: gas, tank-level, pressure and temperature sensors at Hangzhou's chemical
+ * enterprises, with six hours of readings ({@link DemoSimulator} keeps them reporting while it runs). Most are quiet; qiye's enterprise has a 一级 gas
  * alarm waiting to be acknowledged and a tank-level alarm that recovered on its own; one enterprise
  * elsewhere has a 二级 gas alarm; one detector never reports (it goes offline once the platform runs).
  */
 final class DemoDevices {
+
+    /** The detector that never reports (offline once the platform runs). */
+    static final String SILENT = "YJ-0003-LVL";
+    /** qiye's tank-farm gas detector, left in a 一级 alarm. */
+    static final String ALARMED_LEVEL_1 = "YJ-QY-GAS-01";
+    /** A gas detector elsewhere, left in a 二级 alarm. */
+    static final String ALARMED_LEVEL_2 = "YJ-0006-GAS";
 
     private static final Duration HISTORY = Duration.ofHours(6);
     private static final Duration STEP = Duration.ofMinutes(10);
@@ -50,8 +57,8 @@ final class DemoDevices {
         planned.add(register("YJ-QY-LVL-01", "甲醇储罐液位计", DeviceType.TANK_LEVEL, qiyeEnterprise, "level", 62, 4));
         planned.add(register("YJ-QY-PRS-01", "反应釜压力变送器", DeviceType.PRESSURE, qiyeEnterprise, "pressure", 1.2, 0.02));
         planned.add(register("YJ-QY-TMP-01", "反应釜温度变送器", DeviceType.TEMPERATURE, qiyeEnterprise, "temperature", 42, 3));
-        List<MapPoint> major = enterprises.mapPoints(new EnterpriseSearch("330100", null, null, true)).stream()
-                .filter(p -> p.id() != qiyeEnterprise).limit(40).toList();
+        List<MapPoint> major = enterprises.mapPoints(new EnterpriseSearch("330100", io.yingji.shared.Industry.CHEMICAL, null, null))
+                .stream().filter(p -> p.id() != qiyeEnterprise).limit(40).toList();
         for (int i = 0; i < major.size(); i++) {
             MapPoint site = major.get(i);
             String prefix = String.format("YJ-%04d-", i + 1);
@@ -60,7 +67,7 @@ final class DemoDevices {
         }
         List<Reading> readings = new ArrayList<>();
         for (Planned p : planned) {
-            if (p.code().equals("YJ-0003-LVL")) {
+            if (p.code().equals(SILENT)) {
                 continue; // this one never reports: offline
             }
             for (Instant t = start; !t.isAfter(now.minus(STEP)); t = t.plus(STEP)) {
@@ -72,10 +79,10 @@ final class DemoDevices {
         // an excursion of the methanol tank two hours ago that came back by itself
         readings.add(new Reading("YJ-QY-LVL-01", now.minus(Duration.ofMinutes(125)), "level", 88.5));
         // gas rising at qiye's tank farm just now: 一级
-        readings.add(new Reading("YJ-QY-GAS-01", last, "lel", 31.2));
+        readings.add(new Reading(ALARMED_LEVEL_1, last, "lel", 31.2));
         // a leak elsewhere: 二级
         if (major.size() > 5) {
-            readings.add(new Reading("YJ-0006-GAS", last, "lel", 56.0));
+            readings.add(new Reading(ALARMED_LEVEL_2, last, "lel", 56.0));
         }
         telemetry.accept(readings);
         return planned.size();

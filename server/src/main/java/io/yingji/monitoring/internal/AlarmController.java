@@ -44,11 +44,14 @@ class AlarmController {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.context.MessageSource messages;
 
     AlarmController(Alarms alarms, AlarmStream stream, CallerContext callers, AuditTrail audit,
                     org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
-                    org.springframework.context.ApplicationEventPublisher events) {
+                    org.springframework.context.ApplicationEventPublisher events,
+                    org.springframework.context.MessageSource messages) {
         this.events = events;
+        this.messages = messages;
         this.alarms = alarms;
         this.stream = stream;
         this.callers = callers;
@@ -58,12 +61,13 @@ class AlarmController {
     }
 
     @GetMapping("/api/alarms")
-    @Operation(summary = "Alarms in scope, newest first; filters: region subtree, status, open only, level, device, enterprise")
+    @Operation(summary = "Alarms in scope, newest first; filters: region subtree, status, open only, level, kind, device, enterprise")
     @Transactional(readOnly = true)
     PageOf<AlarmView> list(@RequestParam(required = false) @Nullable String regionCode,
                            @RequestParam(required = false) @Nullable String status,
                            @RequestParam(defaultValue = "false") boolean open,
                            @RequestParam(required = false) @Nullable Integer level,
+                           @RequestParam(required = false) @Nullable String kind,
                            @RequestParam(required = false) @Nullable Long deviceId,
                            @RequestParam(required = false) @Nullable Long enterpriseId,
                            @RequestParam(defaultValue = "0") int page,
@@ -79,7 +83,10 @@ class AlarmController {
         if (level != null && (level < 1 || level > 2)) {
             throw Problem.invalid("level", "alarm.level.invalid");
         }
-        return alarms.search(regionCode, status, open, level, deviceId, enterpriseId, page, size);
+        if (kind != null && java.util.Arrays.stream(AlarmRule.Kind.values()).noneMatch(k -> k.name().equals(kind))) {
+            throw Problem.invalid("kind", "alarm.rule.kind");
+        }
+        return alarms.search(regionCode, status, open, level, kind, deviceId, enterpriseId, page, size);
     }
 
     @GetMapping(path = "/api/alarms/stream", produces = "text/event-stream")
@@ -158,11 +165,17 @@ class AlarmController {
                 .query(Long.class).single() > 0) {
             throw Problem.conflict("alarm.hazard.already");
         }
+        java.util.Locale zh = java.util.Locale.SIMPLIFIED_CHINESE;
+        String level = messages.getMessage("alarm.level." + alarm.level(), null, zh);
+        String kindName = messages.getMessage("alarm.kind." + alarm.kind(), null, zh);
         String title = body == null || body.title() == null || body.title().isBlank()
-                ? alarm.deviceName() + " 监测报警" : body.title().strip();
+                ? messages.getMessage("alarm.hazard.title", new Object[] {alarm.deviceName(), level, kindName}, zh) : body.title().strip();
         String description = body == null || body.description() == null || body.description().isBlank()
-                ? "设备 " + alarm.deviceCode() + " 的 " + alarm.metric() + " 报警（" + alarm.level() + " 级），报警值 "
-                        + alarm.peakValue() + "，阈值 " + alarm.threshold() + "，报警时间 " + alarm.raisedAt()
+                ? messages.getMessage("alarm.hazard.description", new Object[] {alarm.deviceName(), alarm.deviceCode(), level, kindName,
+                        alarm.metric(), alarm.peakValue() == null ? "—" : String.valueOf(alarm.peakValue()),
+                        alarm.threshold() == null ? "—" : String.valueOf(alarm.threshold()),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                                .format(alarm.raisedAt())}, zh)
                 : body.description().strip();
         if (title.length() > 128) {
             throw Problem.invalid("title", "problem.field.too-long", 128);

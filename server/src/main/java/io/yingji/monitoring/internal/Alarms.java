@@ -95,7 +95,7 @@ class Alarms {
                     .param("threshold", rule.threshold()).param("value", value).param("at", UtcTimestamps.of(at))
                     .update(keys, "id");
             long created = keys.getKeyAs(Number.class).longValue();
-            record(created, "raise", "system", value == null ? null : "value " + value);
+            record(created, "raise", "system", value == null ? null : "读数 " + value);
             notifyFirstResponders(created, device, rule, metric, value);
             changed(created);
             return created;
@@ -120,15 +120,30 @@ class Alarms {
                  where id = :id and recovered_at is not null and open_key is not null""")
                 .param("value", value).param("at", UtcTimestamps.of(at)).param("id", id).update();
         if (reopened > 0) {
-            record(id, "relapse", "system", value == null ? null : "value " + value);
+            record(id, "relapse", "system", value == null ? null : "读数 " + value);
             changed(id);
             return;
         }
-        jdbc.sql("""
-                update alarm set last_value = :value, last_breach_at = :at,
+        int updated = jdbc.sql("""
+                update alarm set last_value = :value, last_breach_at = :at, version = version + 1,
                        peak_value = case when peak_value is null or :value > peak_value then :value else peak_value end
                  where id = :id and open_key is not null""")
                 .param("value", value).param("at", UtcTimestamps.of(at)).param("id", id).update();
+        if (updated > 0) {
+            // the board shows the latest and peak value live; nothing else changed, so no module event
+            AlarmView view = view(id).orElseThrow();
+            afterCommit(() -> stream.publish(view));
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        action.run();
+                    }
+                });
     }
 
     /** The condition is back to normal; an alarm already handled is cleared now. */
@@ -168,13 +183,7 @@ class Alarms {
         AlarmView view = view(id).orElseThrow();
         events.publishEvent(new AlarmChanged(id, view.deviceId(), view.enterpriseId(), view.regionCode(), view.level(),
                 view.status(), !view.status().equals("CLEARED")));
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        stream.publish(view);
-                    }
-                });
+        afterCommit(() -> stream.publish(view));
     }
 
     Optional<AlarmView> view(long id) {
@@ -190,9 +199,13 @@ class Alarms {
     }
 
     PageOf<AlarmView> search(@Nullable String regionCode, @Nullable String status, boolean open, @Nullable Integer level,
-                             @Nullable Long deviceId, @Nullable Long enterpriseId, int page, int size) {
+                             @Nullable String kind, @Nullable Long deviceId, @Nullable Long enterpriseId, int page, int size) {
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (kind != null) {
+            where.append(" and a.kind = :kind");
+            params.put("kind", kind);
+        }
         if (regionCode != null) {
             where.append(" and a.region_code like :region");
             params.put("region", RegionCode.of(regionCode).subtreeLikePattern());

@@ -12,8 +12,10 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
 
     private final DeviceRegistry registry;
     private final TelemetryIngest ingest;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    MonitoringPorts(DeviceRegistry registry, TelemetryIngest ingest) {
+    MonitoringPorts(DeviceRegistry registry, TelemetryIngest ingest, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.registry = registry;
         this.ingest = ingest;
     }
@@ -23,6 +25,12 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
         return registry.register(new DeviceDraft(spec.code(), spec.name(), spec.type().name(), null, spec.regionCode(),
                 spec.enterpriseId(), null, spec.longitude(), spec.latitude(), spec.expectedIntervalSeconds(), null, true))
                 .device().id();
+    }
+
+    @Override
+    public List<String> codesStartingWith(String prefix) {
+        return jdbc.sql("select code from device where enabled and code like :prefix order by code")
+                .param("prefix", prefix.replace("%", "\\%").replace("_", "\\_") + "%").query(String.class).list();
     }
 
     @Override

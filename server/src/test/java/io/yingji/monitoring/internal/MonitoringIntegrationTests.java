@@ -306,6 +306,24 @@ class MonitoringIntegrationTests extends ApiTest {
         assertThat(found.path("enterpriseId").asLong()).isEqualTo(qiyeEnterprise());
         assertThat(found.path("sourceRef").asString()).isEqualTo("alarm:" + id);
         assertThat(api.get("qiye", "/api/hazards?alarmId=" + id).body().path("totalElements").asLong()).isEqualTo(1);
+
+        // without a title the hazard is described in Chinese, with the time in Beijing time
+        reading(gas, "lel", 60, now().minusSeconds(20));
+        long high = api.get("gongshu", "/api/alarms?size=10&level=2&kind=ABOVE&deviceId=" + gas.id()).body().path("content").get(0)
+                .path("id").asLong();
+        assertThat(api.post("gongshu", "/api/alarms/" + high + "/hazard", Map.of()).status()).isEqualTo(202);
+        JsonNode described = null;
+        for (int i = 0; i < 200 && described == null; i++) {
+            var page = api.get("gongshu", "/api/hazards?alarmId=" + high).body().path("content");
+            described = page.size() == 1 ? page.get(0) : null;
+            if (described == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(described).isNotNull();
+        assertThat(described.path("title").asString()).endsWith("二级超上限报警");
+        assertThat(described.path("description").asString()).contains("峰值 60.0", "阈值 50.0", "北京时间");
+        assertThat(api.get("gongshu", "/api/alarms?kind=SIDEWAYS").status()).isEqualTo(400);
     }
 
     @Test
