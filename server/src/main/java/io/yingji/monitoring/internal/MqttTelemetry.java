@@ -51,6 +51,8 @@ class MqttTelemetry implements SmartLifecycle {
     private final String clientId;
     private final BlockingQueue<Received> queue;
     private final AtomicLong acknowledged = new AtomicLong();
+    private final BlockingQueue<AlarmView> bridge = new ArrayBlockingQueue<>(10_000);
+    private Thread bridgeThread;
     /** The client's own threads, as daemons (receiver, sender and callback each hold one for good, plus pings). */
     private final java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newScheduledThreadPool(6, work -> {
         Thread thread = new Thread(work, "mqtt-client");
@@ -91,6 +93,7 @@ class MqttTelemetry implements SmartLifecycle {
         running = true;
         writer = daemon("mqtt-telemetry-writer-" + clientId, this::writeLoop);
         connector = daemon("mqtt-connect-" + clientId, this::connectLoop);
+        bridgeThread = daemon("mqtt-alarm-bridge-" + clientId, this::bridgeLoop);
     }
 
     private void connectLoop() {
@@ -255,16 +258,35 @@ class MqttTelemetry implements SmartLifecycle {
         acknowledged.addAndGet(batch.size());
     }
 
+    /**
+     * Hands the change to the bridge thread and returns at once. The writer thread must never wait for
+     * the client: the client's callback thread may itself be waiting for the writer to make room in the
+     * queue, and the two would hold each other (seen under load in the benchmark). When the bridge falls
+     * behind, changes are dropped for the other instances only: the bridge is a courtesy to their live
+     * streams, which reload from the API.
+     */
     private void publishAlarm(AlarmView view) {
-        MqttClient c = client;
-        if (c == null || !c.isConnected()) {
-            return;
+        if (!bridge.offer(view)) {
+            log.debug("Alarm bridge full, change of alarm {} not relayed", view.id());
         }
-        try {
-            MqttMessage message = new MqttMessage(json.writeValueAsBytes(view), 0, false, originProperties());
-            c.publish(MqttSettings.ALARM_TOPIC, message);
-        } catch (MqttException | RuntimeException e) {
-            log.debug("Alarm bridge publish failed: {}", e.getMessage());
+    }
+
+    private void bridgeLoop() {
+        while (running) {
+            try {
+                AlarmView view = bridge.poll(200, TimeUnit.MILLISECONDS);
+                MqttClient c = client;
+                if (view == null || c == null || !c.isConnected()) {
+                    continue;
+                }
+                MqttMessage message = new MqttMessage(json.writeValueAsBytes(view), 0, false, originProperties());
+                c.publish(MqttSettings.ALARM_TOPIC, message);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (MqttException | RuntimeException e) {
+                log.debug("Alarm bridge publish failed: {}", e.getMessage());
+            }
         }
     }
 
@@ -305,6 +327,9 @@ class MqttTelemetry implements SmartLifecycle {
             }
             if (connector != null) {
                 connector.interrupt();
+            }
+            if (bridgeThread != null) {
+                bridgeThread.interrupt();
             }
             if (c != null) {
                 if (c.isConnected()) {
