@@ -74,15 +74,16 @@ public final class AlarmLatencyBenchmark {
         if (!connected.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException("the alarm stream did not open");
         }
-        List<Publisher> publishers = new ArrayList<>();
+        List<ReadingPublisher> publishers = new ArrayList<>();
         for (int p = 0; p < PUBLISHERS; p++) {
-            publishers.add(new Publisher(bench.mqttUrl, 2_000));
+            publishers.add(ReadingPublisher.open(MonitoringBench.MQTT_PORT, 2_000, true));
         }
         try (Connection db = bench.db()) {
             // the server's subscription may still be connecting: one reading per device, all stored, first
             long ts = System.currentTimeMillis() - 60_000;
             for (int d = 0; d < DEVICES; d++) {
-                publishers.get(d % PUBLISHERS).publish(MonitoringBench.code(PREFIX, d), "{\"ts\":" + ts + ",\"values\":{\"lel\":1}}");
+                publishers.get(d % PUBLISHERS).publish(MonitoringBench.code(PREFIX, d),
+                        ("{\"ts\":" + ts + ",\"values\":{\"lel\":1}}").getBytes(StandardCharsets.UTF_8));
             }
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (bench.single(db, "select count(*) from telemetry") < DEVICES && System.nanoTime() < deadline) {
@@ -151,7 +152,7 @@ public final class AlarmLatencyBenchmark {
             }
             MonitoringBench.printLoad("after");
         } finally {
-            for (Publisher publisher : publishers) {
+            for (ReadingPublisher publisher : publishers) {
                 publisher.close();
             }
         }
@@ -162,7 +163,7 @@ public final class AlarmLatencyBenchmark {
      * (so each device's readings stay in order); every so many slots a breach on its next fresh device.
      * Answers {readings sent, largest delay behind schedule in ns}.
      */
-    private long[] publish(Publisher publisher, int p, long start) throws Exception {
+    private long[] publish(ReadingPublisher publisher, int p, long start) throws Exception {
         int perThread = RATE / PUBLISHERS;
         int mine = DEVICES / PUBLISHERS;
         int breachEvery = perThread / (ALARMS_PER_SECOND / PUBLISHERS);
@@ -192,7 +193,7 @@ public final class AlarmLatencyBenchmark {
                 measured.put(code, s >= warmSlots);
                 published.put(code, System.nanoTime());
             }
-            publisher.publish(code, payload);
+            publisher.publish(code, payload.getBytes(StandardCharsets.UTF_8));
         }
         publisher.drain(30_000);
         return new long[] {slots, maxLag};

@@ -87,7 +87,7 @@ final class MonitoringBench implements AutoCloseable {
      * Mosquitto with limits fit for QoS 1 at high rates: the defaults (max_inflight_messages 20,
      * max_queued_messages 1000) throttle the flow to a subscriber and drop what overflows its queue.
      */
-    private static Process startBroker(Path work) throws Exception {
+    static Process startBroker(Path work) throws Exception {
         Path config = work.resolve("mosquitto.conf");
         Files.writeString(config, String.join("\n",
                 "listener " + MQTT_PORT + " 127.0.0.1",
@@ -165,6 +165,14 @@ final class MonitoringBench implements AutoCloseable {
             }
         }
         return settings.length() == 0 ? "defaults" : settings.toString().trim();
+    }
+
+    long serverPid() {
+        return server.pid();
+    }
+
+    long brokerPid() {
+        return broker.pid();
     }
 
     Connection db() throws Exception {

@@ -1,6 +1,5 @@
 package io.yingji.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,18 +13,16 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
- * One MQTT 5 publisher client sending readings with QoS 1, like a device gateway would: asynchronous,
+ * An Eclipse Paho MQTT 5 client publishing readings with QoS 1, like a Java device gateway would: asynchronous,
  * with up to {@code window} publishes awaiting the broker's PUBACK at a time.
  */
-final class Publisher implements AutoCloseable {
-
-    static final String TOPIC = "yingji/telemetry/";
+final class Publisher implements ReadingPublisher {
 
     private final MqttAsyncClient client;
     private final Semaphore window;
     private final int windowSize;
-    final AtomicLong acknowledged = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final MqttActionListener listener = new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
@@ -50,9 +47,8 @@ final class Publisher implements AutoCloseable {
         client.connect(options).waitForCompletion(10_000);
     }
 
-    /** Publishes one reading with QoS 1; blocks while the window of unacknowledged publishes is full. */
-    void publish(String deviceCode, String payload) throws Exception {
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    @Override
+    public void publish(String deviceCode, byte[] bytes) throws Exception {
         window.acquire();
         while (true) {
             try {
@@ -69,8 +65,18 @@ final class Publisher implements AutoCloseable {
         }
     }
 
-    /** Waits until every publish so far is acknowledged by the broker. */
-    boolean drain(long timeoutMillis) throws InterruptedException {
+    @Override
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    @Override
+    public long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public boolean drain(long timeoutMillis) throws InterruptedException {
         if (!window.tryAcquire(windowSize, timeoutMillis, TimeUnit.MILLISECONDS)) {
             return false;
         }

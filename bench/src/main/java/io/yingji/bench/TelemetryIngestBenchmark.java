@@ -54,10 +54,13 @@ public final class TelemetryIngestBenchmark {
     static final int BATCH = Integer.getInteger("batch", 1_000);
     static final int HTTP_THREADS = Integer.getInteger("httpThreads", 4);
     static final int SERVER_BATCH = Integer.getInteger("copyBatch", 2_000);
+    /** Which paths to run: mqtt, http or both (mqtt,http). */
+    static final String PATHS = System.getProperty("paths", "mqtt,http");
     static final String PREFIX = "BM-";
 
     private final MonitoringBench bench;
     private final Map<String, Long> ids;
+    private CpuMeter cpu;
     /** Readings' times: second {@code round} after this, one reading per device per round. */
     private final Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
 
@@ -88,86 +91,101 @@ public final class TelemetryIngestBenchmark {
     private void run(String gateway) throws Exception {
         int warmRounds = WARMUP / DEVICES;
         int rounds = READINGS / DEVICES;
-        List<Publisher> publishers = new ArrayList<>();
+        List<ReadingPublisher> publishers = new ArrayList<>();
         try (Connection db = bench.db()) {
+            cpu = new CpuMeter(bench.serverPid(), bench.brokerPid(), db);
             for (int p = 0; p < PUBLISHERS; p++) {
-                publishers.add(new Publisher(bench.mqttUrl, WINDOW));
+                publishers.add(ReadingPublisher.open(MonitoringBench.MQTT_PORT, WINDOW, false));
             }
             // warm-up (the server's subscription may still be connecting: wait for every reading)
             truncate(db);
-            mqtt(publishers, 0, warmRounds);
+            mqtt(publishers, prepare(0, warmRounds));
             awaitCount(db, WARMUP, Duration.ofMinutes(2));
             copyBulk(db, 0, warmRounds, 500);
             truncate(db);
             Thread.sleep(2000);
-
-            long rejectedBefore = bench.single(db, "select count(*) from telemetry_rejected");
-            MonitoringBench.printLoad("before_mqtt");
-            long start = System.nanoTime();
-            long published = mqtt(publishers, warmRounds, rounds);
-            double publishSeconds = (System.nanoTime() - start) / 1e9;
-            long stored = awaitCount(db, READINGS, Duration.ofMinutes(3));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(2000);
-            long storedLater = count(db);
-            long rejected = bench.single(db, "select count(*) from telemetry_rejected") - rejectedBefore;
-            long acked = publishers.stream().mapToLong(p -> p.acknowledged.get()).sum() - WARMUP;
-            long failed = publishers.stream().mapToLong(p -> p.failed.get()).sum();
-            System.out.println("mqtt_readings_published: " + published + " readings");
-            System.out.println("mqtt_publishers: " + PUBLISHERS + " clients");
-            System.out.printf(Locale.ROOT, "mqtt_publish_rate: %.0f readings/s%n", published / publishSeconds);
-            System.out.println("mqtt_broker_acknowledged: " + acked + " readings");
-            System.out.println("mqtt_publish_failures: " + failed + " readings");
-            System.out.println("mqtt_stored: " + storedLater + " readings");
-            System.out.println("mqtt_lost: " + (READINGS - storedLater) + " readings");
-            System.out.println("mqtt_rejected: " + rejected + " readings");
-            if (rejected > 0) {
-                dump(db);
+            if (PATHS.contains("mqtt")) {
+                mqttPath(db, publishers, warmRounds, rounds);
             }
-            System.out.printf(Locale.ROOT, "mqtt_durable_seconds: %.2f s%n", seconds);
-            double mqttRate = stored / seconds;
-            System.out.printf(Locale.ROOT, "mqtt_durable_rate: %.0f readings/s%n", mqttRate);
-            MonitoringBench.printLoad("after_mqtt");
-            double[] baseline = baselines(db, warmRounds, rounds, "mqtt");
-            System.out.printf(Locale.ROOT, "mqtt_ratio_over_copy_bulk: %.2f ratio%n", mqttRate / baseline[0]);
-            System.out.printf(Locale.ROOT, "mqtt_ratio_over_copy_batched: %.2f ratio%n", mqttRate / baseline[1]);
-
-            // HTTP batches, on later times for the same devices
-            int httpWarm = warmRounds + rounds;
-            truncate(db);
-            http(gateway, httpWarm, warmRounds);
-            truncate(db);
-            Thread.sleep(2000);
-            rejectedBefore = bench.single(db, "select count(*) from telemetry_rejected");
-            MonitoringBench.printLoad("before_http");
-            start = System.nanoTime();
-            long accepted = http(gateway, httpWarm + warmRounds, rounds);
-            seconds = (System.nanoTime() - start) / 1e9;
-            storedLater = count(db);
-            rejected = bench.single(db, "select count(*) from telemetry_rejected") - rejectedBefore;
-            System.out.println("http_batch_size: " + BATCH + " readings");
-            System.out.println("http_client_threads: " + HTTP_THREADS + " threads");
-            System.out.println("http_accepted: " + accepted + " readings");
-            System.out.println("http_stored: " + storedLater + " readings");
-            System.out.println("http_rejected: " + rejected + " readings");
-            if (rejected > 0) {
-                dump(db);
-            }
-            System.out.printf(Locale.ROOT, "http_durable_seconds: %.2f s%n", seconds);
-            double httpRate = accepted / seconds;
-            System.out.printf(Locale.ROOT, "http_durable_rate: %.0f readings/s%n", httpRate);
-            MonitoringBench.printLoad("after_http");
-            baseline = baselines(db, httpWarm + warmRounds, rounds, "http");
-            System.out.printf(Locale.ROOT, "http_ratio_over_copy_bulk: %.2f ratio%n", httpRate / baseline[0]);
-            System.out.printf(Locale.ROOT, "http_ratio_over_copy_batched: %.2f ratio%n", httpRate / baseline[1]);
-            if (storedLater != READINGS || accepted != READINGS) {
-                System.out.println("# HTTP: " + (READINGS - storedLater) + " readings not stored");
+            if (PATHS.contains("http")) {
+                // on later times for the same devices, so the rules evaluate every reading
+                httpPath(db, gateway, warmRounds + rounds, warmRounds, rounds);
             }
         } finally {
-            for (Publisher publisher : publishers) {
+            for (ReadingPublisher publisher : publishers) {
                 publisher.close();
             }
         }
+    }
+
+    private void mqttPath(Connection db, List<ReadingPublisher> publishers, int from, int rounds) throws Exception {
+        List<List<Message>> messages = prepare(from, rounds);
+        long ackedBefore = publishers.stream().mapToLong(ReadingPublisher::acknowledged).sum();
+        long rejectedBefore = bench.single(db, "select count(*) from telemetry_rejected");
+        MonitoringBench.printLoad("before_mqtt");
+        cpu.start();
+        long start = System.nanoTime();
+        long published = mqtt(publishers, messages);
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        long stored = awaitCount(db, READINGS, Duration.ofMinutes(3));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.print("mqtt", stored);
+        Thread.sleep(2000);
+        long storedLater = count(db);
+        long rejected = bench.single(db, "select count(*) from telemetry_rejected") - rejectedBefore;
+        long acked = publishers.stream().mapToLong(ReadingPublisher::acknowledged).sum() - ackedBefore;
+        long failed = publishers.stream().mapToLong(ReadingPublisher::failed).sum();
+        System.out.println("mqtt_readings_published: " + published + " readings");
+        System.out.println("mqtt_publishers: " + PUBLISHERS + " clients (" + System.getProperty("client", "raw") + ")");
+        System.out.printf(Locale.ROOT, "mqtt_publish_rate: %.0f readings/s%n", published / publishSeconds);
+        System.out.println("mqtt_broker_acknowledged: " + acked + " readings");
+        System.out.println("mqtt_publish_failures: " + failed + " readings");
+        System.out.println("mqtt_stored: " + storedLater + " readings");
+        System.out.println("mqtt_lost: " + (READINGS - storedLater) + " readings");
+        System.out.println("mqtt_rejected: " + rejected + " readings");
+        if (rejected > 0) {
+            dump(db);
+        }
+        System.out.printf(Locale.ROOT, "mqtt_durable_seconds: %.2f s%n", seconds);
+        double rate = stored / seconds;
+        System.out.printf(Locale.ROOT, "mqtt_durable_rate: %.0f readings/s%n", rate);
+        MonitoringBench.printLoad("after_mqtt");
+        double[] baseline = baselines(db, from, rounds, "mqtt");
+        System.out.printf(Locale.ROOT, "mqtt_ratio_over_copy_bulk: %.2f ratio%n", rate / baseline[0]);
+        System.out.printf(Locale.ROOT, "mqtt_ratio_over_copy_batched: %.2f ratio%n", rate / baseline[1]);
+    }
+
+    private void httpPath(Connection db, String gateway, int warmFrom, int warmRounds, int rounds) throws Exception {
+        truncate(db);
+        http(gateway, warmFrom, warmRounds);
+        truncate(db);
+        Thread.sleep(2000);
+        int from = warmFrom + warmRounds;
+        long rejectedBefore = bench.single(db, "select count(*) from telemetry_rejected");
+        MonitoringBench.printLoad("before_http");
+        cpu.start();
+        long start = System.nanoTime();
+        long accepted = http(gateway, from, rounds);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.print("http", accepted);
+        long stored = count(db);
+        long rejected = bench.single(db, "select count(*) from telemetry_rejected") - rejectedBefore;
+        System.out.println("http_batch_size: " + BATCH + " readings");
+        System.out.println("http_client_threads: " + HTTP_THREADS + " threads");
+        System.out.println("http_accepted: " + accepted + " readings");
+        System.out.println("http_stored: " + stored + " readings");
+        System.out.println("http_lost: " + (READINGS - stored) + " readings");
+        System.out.println("http_rejected: " + rejected + " readings");
+        if (rejected > 0) {
+            dump(db);
+        }
+        System.out.printf(Locale.ROOT, "http_durable_seconds: %.2f s%n", seconds);
+        double rate = accepted / seconds;
+        System.out.printf(Locale.ROOT, "http_durable_rate: %.0f readings/s%n", rate);
+        MonitoringBench.printLoad("after_http");
+        double[] baseline = baselines(db, from, rounds, "http");
+        System.out.printf(Locale.ROOT, "http_ratio_over_copy_bulk: %.2f ratio%n", rate / baseline[0]);
+        System.out.printf(Locale.ROOT, "http_ratio_over_copy_batched: %.2f ratio%n", rate / baseline[1]);
     }
 
     private String reading(int device, int round) {
@@ -179,23 +197,43 @@ public final class TelemetryIngestBenchmark {
         return ((device * 7919L + round * 104_729L) % 2000) / 100.0;
     }
 
-    /** Publishes rounds [from, from+rounds) of every device; device d always through publisher d mod P, so each device's readings stay in order. */
-    private long mqtt(List<Publisher> publishers, int from, int rounds) throws Exception {
+    private record Message(String code, byte[] payload) {
+    }
+
+    /**
+     * The MQTT messages of rounds [from, from+rounds) of every device, made before timing, one list per
+     * publisher: device d always through publisher d mod P, so each device's readings stay in order.
+     */
+    private List<List<Message>> prepare(int from, int rounds) {
+        List<List<Message>> lists = new ArrayList<>();
+        for (int p = 0; p < PUBLISHERS; p++) {
+            List<Message> mine = new ArrayList<>(rounds * DEVICES / PUBLISHERS);
+            for (int round = from; round < from + rounds; round++) {
+                for (int d = p; d < DEVICES; d += PUBLISHERS) {
+                    mine.add(new Message(MonitoringBench.code(PREFIX, d), reading(d, round).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            lists.add(mine);
+        }
+        return lists;
+    }
+
+    /** Publishes each list through its publisher, all at once; answers when the broker acknowledged them all. */
+    private long mqtt(List<ReadingPublisher> publishers, List<List<Message>> messages) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(publishers.size());
         try {
             List<Future<Long>> done = new ArrayList<>();
             for (int p = 0; p < publishers.size(); p++) {
-                int which = p;
+                ReadingPublisher publisher = publishers.get(p);
+                List<Message> mine = messages.get(p);
                 done.add(threads.submit(() -> {
-                    Publisher publisher = publishers.get(which);
-                    long sent = 0;
-                    for (int round = from; round < from + rounds; round++) {
-                        for (int d = which; d < DEVICES; d += publishers.size()) {
-                            publisher.publish(MonitoringBench.code(PREFIX, d), reading(d, round));
-                            sent++;
-                        }
+                    for (Message message : mine) {
+                        publisher.publish(message.code(), message.payload());
                     }
-                    return sent;
+                    if (!publisher.drain(180_000)) {
+                        throw new IllegalStateException("the broker did not acknowledge every publish");
+                    }
+                    return (long) mine.size();
                 }));
             }
             long sent = 0;
@@ -273,12 +311,16 @@ public final class TelemetryIngestBenchmark {
     /** Both COPY baselines of rounds [from, from+rounds): answers their rates (bulk, batched). */
     private double[] baselines(Connection db, int from, int rounds, String path) throws Exception {
         long before = count(db);
+        cpu.start();
         long start = System.nanoTime();
         long rows = copyBulk(db, from, rounds, 500);
         double bulk = rows / ((System.nanoTime() - start) / 1e9);
+        cpu.print(path + "_copy_bulk", rows);
+        cpu.start();
         start = System.nanoTime();
         rows = copyBatched(db, from, rounds, 250);
         double batched = rows / ((System.nanoTime() - start) / 1e9);
+        cpu.print(path + "_copy_batched", rows);
         if (count(db) != before + 2L * READINGS) {
             throw new IllegalStateException("baseline COPY stored " + (count(db) - before) + " rows, expected " + 2 * READINGS);
         }
