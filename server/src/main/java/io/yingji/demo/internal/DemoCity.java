@@ -73,8 +73,24 @@ public class DemoCity {
         return regions.find(RegionCode.of("330000")).isPresent() || accounts.anyUsers();
     }
 
+    private volatile boolean loading;
+
+    /** Whether a load is under way in this process (the sensor simulator waits for it). */
+    boolean isLoading() {
+        return loading;
+    }
+
     /** Loads everything in one transaction: a half-loaded city never stays behind. */
     public void load() {
+        loading = true;
+        try {
+            loadCity();
+        } finally {
+            loading = false;
+        }
+    }
+
+    private void loadCity() {
         if (isLoaded()) {
             log.info("Demo city not loaded: the database already holds regions or users");
             return;

@@ -32,7 +32,10 @@ class DemoSimulator {
     private final Clock clock;
     private final Random random = new Random();
 
-    DemoSimulator(DeviceCatalog devices, TelemetryIntake telemetry, Clock clock) {
+    private final DemoCity city;
+
+    DemoSimulator(DeviceCatalog devices, TelemetryIntake telemetry, Clock clock, DemoCity city) {
+        this.city = city;
         this.devices = devices;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -40,6 +43,9 @@ class DemoSimulator {
 
     @Scheduled(fixedDelayString = "${yingji.demo.simulate-interval:PT20S}", initialDelayString = "PT5S")
     void report() {
+        if (city.isLoading()) {
+            return; // the city's six hours of history go in first; a newer reading would make them too old to evaluate
+        }
         try {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             List<Reading> readings = new ArrayList<>();
