@@ -333,7 +333,7 @@ public final class TelemetryIngestBenchmark {
     private long copyBulk(Connection db, int from, int rounds, int shiftMillis) throws Exception {
         db.setAutoCommit(false);
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("copy telemetry (device_id, metric, ts, value) from stdin (format binary)");
+                .copyIn("copy telemetry (device_id, metric, ts, val) from stdin (format binary)");
         long rows = 0;
         Encoder out = new Encoder();
         out.header();
@@ -364,7 +364,7 @@ public final class TelemetryIngestBenchmark {
             for (int d = 0; d < DEVICES; d++) {
                 if (copy == null) {
                     copy = db.unwrap(PGConnection.class).getCopyAPI()
-                            .copyIn("copy telemetry (device_id, metric, ts, value) from stdin (format binary)");
+                            .copyIn("copy telemetry (device_id, metric, ts, val) from stdin (format binary)");
                     out.header();
                 }
                 out.row(ids.get(MonitoringBench.code(PREFIX, d)), "lel", base.plusSeconds(round).plusMillis(shiftMillis), value(d, round));

@@ -220,23 +220,11 @@ class MqttTelemetry implements SmartLifecycle {
         while (true) {
             try {
                 Instant now = clock.instant();
-                List<TelemetryParser.Sample> samples = new ArrayList<>(batch.size() * 2);
-                List<TelemetryParser.Rejection> rejections = new ArrayList<>();
-                TelemetryParser.Sink sink = new TelemetryParser.Sink() {
-                    @Override
-                    public void sample(TelemetryParser.Sample sample) {
-                        samples.add(sample);
-                    }
-
-                    @Override
-                    public void reject(TelemetryParser.Rejection rejection) {
-                        rejections.add(rejection);
-                    }
-                };
+                TelemetryParser.Collected parsed = new TelemetryParser.Collected(batch.size() * 2);
                 for (Received received : batch) {
-                    TelemetryParser.parseMessage(received.deviceCode(), received.payload(), now, sink);
+                    TelemetryParser.parseMessage(received.deviceCode(), received.payload(), now, parsed);
                 }
-                ingest.ingest("MQTT", samples, rejections, TelemetryIngest.Sender.ANY);
+                ingest.ingest("MQTT", parsed.samples, parsed.rejections, TelemetryIngest.Sender.ANY);
                 break;
             } catch (Exception e) {
                 log.warn("Storing {} MQTT messages failed ({}); retrying in {} ms, not acknowledged", batch.size(), e.toString(), delay);

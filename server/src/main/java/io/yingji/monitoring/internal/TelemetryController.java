@@ -89,27 +89,16 @@ class TelemetryController {
     IngestAnswer receive(HttpServletRequest request) throws IOException, SQLException {
         TelemetryIngest.Sender sender = authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
         byte[] body = request.getInputStream().readAllBytes();
-        List<TelemetryParser.Sample> samples = new ArrayList<>();
-        List<TelemetryParser.Rejection> rejections = new ArrayList<>();
+        TelemetryParser.Collected parsed = new TelemetryParser.Collected(256);
         try {
-            TelemetryParser.parseBatch(body, clock.instant(), new TelemetryParser.Sink() {
-                @Override
-                public void sample(TelemetryParser.Sample sample) {
-                    samples.add(sample);
-                }
-
-                @Override
-                public void reject(TelemetryParser.Rejection rejection) {
-                    rejections.add(rejection);
-                }
-            });
+            TelemetryParser.parseBatch(body, clock.instant(), parsed);
         } catch (TelemetryParser.MalformedBatch e) {
             throw Problem.invalid("readings", "telemetry.batch.malformed", e.getMessage());
         }
-        if (samples.size() + rejections.size() > 50_000) {
+        if (parsed.samples.size() + parsed.rejections.size() > 50_000) {
             throw Problem.invalid("readings", "telemetry.batch.too-many", 50_000);
         }
-        TelemetryIngest.Result result = ingest.ingest("HTTP", samples, rejections, sender);
+        TelemetryIngest.Result result = ingest.ingest("HTTP", parsed.samples, parsed.rejections, sender);
         Locale locale = LocaleContextHolder.getLocale();
         List<RejectionView> views = result.rejections().stream()
                 .map(r -> new RejectionView(r.deviceCode(), r.reason().name(),

@@ -36,6 +36,26 @@ final class TelemetryParser {
         void reject(Rejection rejection);
     }
 
+    /** A sink that keeps what it is given, for the pipeline to take as a batch. */
+    static final class Collected implements Sink {
+        final List<Sample> samples;
+        final List<Rejection> rejections = new java.util.ArrayList<>();
+
+        Collected(int expected) {
+            samples = new java.util.ArrayList<>(expected);
+        }
+
+        @Override
+        public void sample(Sample sample) {
+            samples.add(sample);
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            rejections.add(rejection);
+        }
+    }
+
     private static final JsonFactory JSON = new JsonFactory();
     static final int MAX_METRIC_LENGTH = 32;
     static final int MAX_CODE_LENGTH = 64;
