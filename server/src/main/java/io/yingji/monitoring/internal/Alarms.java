@@ -1,6 +1,5 @@
 package io.yingji.monitoring.internal;
 
-import io.yingji.access.DataScope;
 import io.yingji.access.Permissions;
 import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
@@ -287,10 +286,6 @@ class Alarms {
                 List.of(device.name(), "#alarm.level." + rule.level(), "#alarm.kind." + rule.kind().name(), metric,
                         value == null ? "-" : String.valueOf(value), device.code()),
                 "/alarms/" + alarmId);
-    }
-
-    boolean inScope(AlarmView view, DataScope scope) {
-        return scope.covers(view.regionCode(), view.industry() == null ? null : Industry.valueOf(view.industry()), view.enterpriseId());
     }
 
     static AlarmView map(ResultSet rs, int n) throws SQLException {
