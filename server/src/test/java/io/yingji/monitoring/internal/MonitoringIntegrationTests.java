@@ -366,4 +366,57 @@ class MonitoringIntegrationTests extends ApiTest {
         assertThat(api.get("gongshu", "/api/alarm-rules?deviceType=COMBUSTIBLE_GAS").body().size()).isEqualTo(3);
         assertThat(api.get("gongshu", "/api/alarm-rules?deviceType=LASER").status()).isEqualTo(400);
     }
+
+    @Test
+    void theRestOfTheDeviceEndpointsHoldScopeAndExplainBadInput() {
+        Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
+        // the map: only devices in scope, a wrong region explained
+        assertThat(api.get("gongshu", "/api/devices/map").body().valueStream().map(d -> d.path("id").asLong())).contains(gas.id());
+        assertThat(api.get("xihu", "/api/devices/map").body().valueStream().map(d -> d.path("id").asLong())).doesNotContain(gas.id());
+        Response badRegion = api.get("gongshu", "/api/devices/map?regionCode=33x");
+        assertThat(badRegion.status()).isEqualTo(400);
+        assertThat(badRegion.errorFields()).containsExactly("regionCode");
+        Response badType = api.get("gongshu", "/api/devices?type=LASER");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.detail()).startsWith("未知的设备类型“LASER”");
+
+        // a new key works, the old one stops; another district may not rotate it
+        assertThat(api.post("xihu", "/api/devices/" + gas.id() + "/key", Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("wangge", "/api/devices/" + gas.id() + "/key", Map.of()).status()).isEqualTo(403);
+        String key = api.post("gongshu", "/api/devices/" + gas.id() + "/key", Map.of()).body().path("key").asString();
+        assertThat(send(gas, "{\"readings\":[]}").status()).isEqualTo(401);
+        assertThat(send(new Registered(gas.id(), gas.code(), key), "{\"readings\":[]}").status()).isEqualTo(200);
+
+        // the series: a wrong range or point count is explained
+        Response backwards = api.get("gongshu", "/api/devices/" + gas.id() + "/telemetry?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.errorFields()).containsExactly("to");
+        assertThat(api.get("gongshu", "/api/devices/" + gas.id() + "/telemetry?points=0").errorFields()).containsExactly("points");
+
+        // import: all or nothing, each wrong line named; a township cannot register at all
+        long before = count("select count(*) from device");
+        String header = "code,name,type,enterpriseId,regionCode,longitude,latitude,expectedIntervalSeconds,unit,streamUrl\n";
+        String csv = header + "IMP-" + gas.code() + ",1号罐液位计,TANK_LEVEL," + qiyeEnterprise() + ",,,,60,,\n"
+                + "IMP2-" + gas.code() + ",坏行,LASER,,,,,abc,,\n";
+        Response refused = api.upload("gongshu", "/api/devices/import", "devices.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").valueStream().map(e -> e.path("line").asInt())).containsOnly(3);
+        assertThat(count("select count(*) from device")).isEqualTo(before);
+        Response wrongHeader = api.upload("gongshu", "/api/devices/import", "devices.csv", "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(wrongHeader.status()).isEqualTo(400);
+        assertThat(wrongHeader.detail()).startsWith("导入文件的表头须为");
+        assertThat(api.upload("mishixiang", "/api/devices/import", "devices.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .status()).isEqualTo(403);
+        Response imported = api.upload("gongshu", "/api/devices/import", "devices.csv",
+                (header + "IMP-" + gas.code() + ",1号罐液位计,TANK_LEVEL," + qiyeEnterprise() + ",,,,60,,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.body().path("imported").asInt()).isEqualTo(1);
+
+        // gateways: a bad code and a region outside the caller's are explained, nothing written
+        long gateways = count("select count(*) from telemetry_gateway");
+        Response badGateway = api.post("gongshu", "/api/telemetry/gateways", Map.of("code", "有 空格", "name", "", "regionCode", "330106"));
+        assertThat(badGateway.status()).isEqualTo(400);
+        assertThat(badGateway.errorFields()).containsExactlyInAnyOrder("code", "name", "regionCode");
+        assertThat(api.post("wangge", "/api/telemetry/gateways", Map.of("code", "GW-X", "name", "x")).status()).isEqualTo(403);
+        assertThat(count("select count(*) from telemetry_gateway")).isEqualTo(gateways);
+    }
 }
