@@ -2,25 +2,27 @@ package io.yingji.monitoring.internal;
 
 import io.yingji.shared.UtcTimestamps;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * When each device last reported. Kept in memory and written every few seconds (one update per device
+ * When each device last reported. Kept in memory and written every few seconds (one batched update of the devices
  * that reported, not one per reading): the offline check allows at least twice a device's interval,
  * which is far longer.
  */
 @Component
 class LastSeen {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final Map<Long, Instant> pending = new ConcurrentHashMap<>();
 
-    LastSeen(JdbcClient jdbc) {
+    LastSeen(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,8 +42,9 @@ class LastSeen {
                 batch.put(id, at);
             }
         }
-        batch.forEach((id, at) -> jdbc.sql("""
-                update device set last_seen_at = :at where id = :id and (last_seen_at is null or last_seen_at < :at)""")
-                .param("at", UtcTimestamps.of(at)).param("id", id).update());
+        // one JDBC batch: a single round trip however many devices reported
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        batch.forEach((id, at) -> rows.add(new Object[] {UtcTimestamps.of(at), id, UtcTimestamps.of(at)}));
+        jdbc.batchUpdate("update device set last_seen_at = ? where id = ? and (last_seen_at is null or last_seen_at < ?)", rows);
     }
 }

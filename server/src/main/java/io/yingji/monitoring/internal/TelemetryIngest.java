@@ -124,8 +124,13 @@ class TelemetryIngest {
         quarantine(channel, rejections, now);
         int stored = rows.size() - duplicates.size();
         accepted.increment(stored);
+        long touched = -1;
         for (AlarmEngine.Evaluated e : evaluated) {
-            lastSeen.touch(e.device().id(), now);
+            // a message's readings come together: touch each device once per run of its readings
+            if (e.device().id() != touched) {
+                touched = e.device().id();
+                lastSeen.touch(touched, now);
+            }
         }
         engine.evaluate(evaluated);
         return new Result(stored, rejections);

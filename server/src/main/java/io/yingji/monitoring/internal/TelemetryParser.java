@@ -116,8 +116,12 @@ final class TelemetryParser {
     private static void readReading(JsonParser p, @Nullable String topicDevice, Instant now, Sink sink) {
         String device = topicDevice;
         Instant ts = null;
-        // values may come before ts and device: keep them until the object ends
-        List<Object> pending = new java.util.ArrayList<>(4);
+        // values may come before ts and device: keep them until the object ends (metric names, and each
+        // value as a number or, when not numeric, as text — primitive arrays, no boxing)
+        String[] metrics = null;
+        double[] numbers = null;
+        String[] texts = null;
+        int count = 0;
         boolean sawValues = false;
         String problem = null;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -151,14 +155,25 @@ final class TelemetryParser {
                     while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                         String metric = p.currentName();
                         JsonToken v = p.nextToken();
+                        if (metrics == null) {
+                            metrics = new String[4];
+                            numbers = new double[4];
+                        } else if (count == metrics.length) {
+                            metrics = java.util.Arrays.copyOf(metrics, count * 2);
+                            numbers = java.util.Arrays.copyOf(numbers, count * 2);
+                            texts = texts == null ? null : java.util.Arrays.copyOf(texts, count * 2);
+                        }
+                        metrics[count] = metric;
                         if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                            pending.add(metric);
-                            pending.add(p.getDoubleValue());
+                            numbers[count] = p.getDoubleValue();
                         } else {
-                            pending.add(metric);
-                            pending.add(v == JsonToken.VALUE_STRING ? p.getString() : v.name());
+                            if (texts == null) {
+                                texts = new String[metrics.length];
+                            }
+                            texts[count] = v == JsonToken.VALUE_STRING ? p.getString() : v.name();
                             p.skipChildren();
                         }
+                        count++;
                     }
                 }
                 default -> p.skipChildren();
@@ -173,15 +188,14 @@ final class TelemetryParser {
             return;
         }
         Instant at = ts == null ? now : ts;
-        for (int i = 0; i < pending.size(); i += 2) {
-            String metric = (String) pending.get(i);
-            Object value = pending.get(i + 1);
+        for (int i = 0; i < count; i++) {
+            String metric = metrics[i];
             if (metric.isEmpty() || metric.length() > MAX_METRIC_LENGTH) {
                 sink.reject(new Rejection(device, Reason.MALFORMED, "metric name must be 1 to " + MAX_METRIC_LENGTH + " characters"));
-            } else if (value instanceof Double number) {
-                sink.sample(new Sample(device, at, metric, number));
+            } else if (texts == null || texts[i] == null) {
+                sink.sample(new Sample(device, at, metric, numbers[i]));
             } else {
-                sink.reject(new Rejection(device, Reason.NOT_NUMERIC, metric + " = " + shorten(String.valueOf(value))));
+                sink.reject(new Rejection(device, Reason.NOT_NUMERIC, metric + " = " + shorten(texts[i])));
             }
         }
     }

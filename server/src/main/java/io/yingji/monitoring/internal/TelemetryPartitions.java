@@ -27,12 +27,15 @@ class TelemetryPartitions {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final DataSource dataSource;
     private final Duration retention;
     private volatile Boolean postgres;
 
-    TelemetryPartitions(JdbcClient jdbc, DataSource dataSource, @Value("${yingji.monitoring.retention:P90D}") Duration retention) {
+    TelemetryPartitions(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate transactions, DataSource dataSource,
+                        @Value("${yingji.monitoring.retention:P90D}") Duration retention) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.dataSource = dataSource;
         this.retention = retention;
     }
@@ -54,10 +57,8 @@ class TelemetryPartitions {
             LocalDate date = today.plusDays(day);
             String name = "telemetry_" + date.format(DAY);
             try {
-                jdbc.sql("create table if not exists " + name + " partition of telemetry for values from ('" + date
-                        + "T00:00:00Z') to ('" + date.plusDays(1) + "T00:00:00Z')").update();
+                createDay(name, date);
             } catch (RuntimeException e) {
-                // readings of that day already sit in the default partition (the job did not run then): leave them there
                 log.warn("Telemetry partition {} not created: {}", name, e.getMessage());
             }
         }
@@ -72,6 +73,33 @@ class TelemetryPartitions {
                 log.info("Dropped telemetry partition {} (past retention {})", name, retention);
             }
         }
+    }
+
+    /**
+     * Creates a day's partition. Readings of that day that arrived before it existed sit in the default
+     * partition, which PostgreSQL then refuses to split: they are moved into the new table and the table
+     * attached, in one transaction, so no reading is ever outside its day (and retention drops it).
+     */
+    private void createDay(String name, LocalDate date) {
+        if (jdbc.sql("select count(*) from pg_class where relname = :name").param("name", name).query(Long.class).single() > 0) {
+            return;
+        }
+        String from = "'" + date + "T00:00:00Z'";
+        String to = "'" + date.plusDays(1) + "T00:00:00Z'";
+        boolean stray = jdbc.sql("select exists (select 1 from telemetry_default where ts >= " + from + " and ts < " + to + ")")
+                .query(Boolean.class).single();
+        if (!stray) {
+            jdbc.sql("create table if not exists " + name + " partition of telemetry for values from (" + from + ") to (" + to + ")").update();
+            return;
+        }
+        Integer moved = transactions.execute(status -> {
+            jdbc.sql("create table " + name + " (like telemetry including defaults including constraints)").update();
+            int rows = jdbc.sql("with moved as (delete from telemetry_default where ts >= " + from + " and ts < " + to
+                    + " returning *) insert into " + name + " select * from moved").update();
+            jdbc.sql("alter table telemetry attach partition " + name + " for values from (" + from + ") to (" + to + ")").update();
+            return rows;
+        });
+        log.info("Telemetry partition {} created with {} readings moved from the default partition", name, moved);
     }
 
     private boolean isPostgres() {

@@ -28,6 +28,12 @@ class MonitoringIntegrationTests extends ApiTest {
     @Autowired
     MonitoringJobs jobs;
 
+    @Autowired
+    TelemetryPartitions partitions;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -68,6 +74,31 @@ class MonitoringIntegrationTests extends ApiTest {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Test
+    void readingsThatArrivedBeforeTheirDaysPartitionAreMovedIntoIt() {
+        Registered device = register("qiye", "COMBUSTIBLE_GAS", Map.of());
+        // ten days ahead: past the week of partitions made in advance, so the reading lands in the default partition
+        clock.advance(Duration.ofDays(10));
+        Instant at = now();
+        reading(device, "lel", 3.5, at);
+        String day = "telemetry_" + java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC).toString().replace("-", "");
+        assertThat(jdbc.sql("select count(*) from telemetry_default where device_id = :d").param("d", device.id())
+                .query(Long.class).single()).isEqualTo(1);
+
+        partitions.upkeep(clock.instant());
+
+        assertThat(jdbc.sql("select count(*) from " + day + " where device_id = :d").param("d", device.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from telemetry_default where device_id = :d").param("d", device.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from telemetry where device_id = :d").param("d", device.id())
+                .query(Long.class).single()).isEqualTo(1);
+        // a second pass finds the day there and changes nothing
+        partitions.upkeep(clock.instant());
+        assertThat(jdbc.sql("select count(*) from telemetry where device_id = :d").param("d", device.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
