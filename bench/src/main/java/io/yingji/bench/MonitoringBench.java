@@ -62,7 +62,7 @@ final class MonitoringBench implements AutoCloseable {
         Process broker = startBroker(work);
         Process server = null;
         try {
-            server = startServer(name);
+            server = startServer(name, PORT, true);
             MonitoringBench bench = new MonitoringBench(work, broker, server);
             bench.waitForLogin();
             try (Connection db = bench.db()) {
@@ -121,7 +121,40 @@ final class MonitoringBench implements AutoCloseable {
         throw new IllegalStateException("mosquitto did not start: " + Files.readString(work.resolve("mosquitto.out")));
     }
 
-    private static Process startServer(String name) throws Exception {
+    /**
+     * Starts one more server instance on the same database and broker (demo loading off: the first
+     * instance loaded it), joining the same shared subscription, and waits until it answers logins.
+     */
+    Process startAnotherInstance(String name, int port) throws Exception {
+        Process another = startServer(name, port, false);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!another.isAlive()) {
+                throw new IllegalStateException("second server exited; see target/" + name + "-server.log");
+            }
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"gongshu\",\"password\":\"" + PASSWORD + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 200) {
+                    return another;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        another.destroyForcibly();
+        throw new IllegalStateException("second server did not start; see target/" + name + "-server.log");
+    }
+
+    /** The first instance's process (the one {@link #start} started). */
+    Process server() {
+        return server;
+    }
+
+    private static Process startServer(String name, int port, boolean demo) throws Exception {
         Path jar = Path.of(System.getProperty("user.dir")).resolveSibling("server").resolve("target/yingji.jar");
         if (!jar.toFile().isFile()) {
             jar = Path.of("server/target/yingji.jar");
@@ -136,7 +169,9 @@ final class MonitoringBench implements AutoCloseable {
         if (jvm != null && !jvm.isBlank()) {
             command.addAll(List.of(jvm.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "--logging.level.root=warn"));
+        command.addAll(List.of("-jar", jar.toString(), "--logging.level.root=warn",
+                // its "connected" and "stopped after acknowledging N messages" lines, for the scale-out proof
+                "--logging.level.io.yingji.monitoring.internal.MqttTelemetry=info"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/" + name + "-server.log"));
         // the server's settings by environment, as in production; other YINGJI_* variables of the caller's
@@ -145,11 +180,11 @@ final class MonitoringBench implements AutoCloseable {
         env.put("YINGJI_PROFILE", "postgres");
         env.put("YINGJI_DB_URL", SERVER + DATABASE);
         env.put("YINGJI_DB_USER", DB_USER);
-        env.put("YINGJI_PORT", String.valueOf(PORT));
+        env.put("YINGJI_PORT", String.valueOf(port));
         env.put("YINGJI_MQTT", "true");
         env.put("YINGJI_MQTT_URL", "tcp://127.0.0.1:" + MQTT_PORT);
         env.put("YINGJI_MQTT_GROUP", "yingji-bench");
-        env.put("YINGJI_DEMO", "true");
+        env.put("YINGJI_DEMO", String.valueOf(demo));
         env.putIfAbsent("YINGJI_DEMO_ENTERPRISES", "200");
         env.put("YINGJI_STORAGE_DIR", new File("target/bench-files").getAbsolutePath());
         return builder.start();
