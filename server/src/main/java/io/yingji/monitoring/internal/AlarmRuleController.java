@@ -3,6 +3,7 @@ package io.yingji.monitoring.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.CallerContext;
+import io.yingji.access.Caller;
 import io.yingji.access.Permissions;
 import io.yingji.audit.AuditTrail;
 import io.yingji.monitoring.DeviceType;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Alarm rules: those of each device type (seeded, read here), and a device's own rules, which replace
+ * Alarm rules: those of each device type (seeded; changed only by a manager at the top of the region
+ * tree), and a device's own rules, which replace
  * its type's rule of the same metric, kind and level (a gas detector in a paint shop alarming at 20
  * %LEL instead of 25, say).
  */
@@ -43,6 +45,15 @@ class AlarmRuleController {
 
     /** The device's effective rules, each marked with where it comes from. */
     record EffectiveRule(RuleView rule, String source) {
+    }
+
+    /** A type rule: the device type and the rule, flat in JSON. */
+    record TypeRuleDraft(@Nullable String deviceType, @Nullable String metric, @Nullable String kind, @Nullable Integer level,
+                         @Nullable Double threshold, @Nullable Integer durationSeconds, @Nullable Double hysteresis,
+                         @Nullable Boolean enabled) {
+        RuleDraft rule() {
+            return new RuleDraft(metric, kind, level, threshold, durationSeconds, hysteresis, enabled);
+        }
     }
 
     record RuleDraft(@Nullable String metric, @Nullable String kind, @Nullable Integer level, @Nullable Double threshold,
@@ -97,7 +108,38 @@ class AlarmRuleController {
     ResponseEntity<RuleView> setDeviceRule(@PathVariable long id, @RequestBody RuleDraft draft) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
         DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope(registry.exists(id), "device", id));
-        List<FieldProblem> problems = new ArrayList<>();
+        Valid rule = validate(draft, new ArrayList<>());
+        retire("device_id = :id and metric = :metric and kind = :kind and level = :level",
+                Map.of("id", id, "metric", rule.metric(), "kind", rule.kind().name(), "level", rule.level()));
+        long created = insert("device_id", id, rule);
+        audit.record("device.rule", "device", String.valueOf(id), device.regionCode(),
+                Map.of("rule", created, "metric", rule.metric(), "kind", rule.kind().name(), "level", rule.level(),
+                        "threshold", String.valueOf(rule.threshold())));
+        directory.evict(device.code());
+        return ResponseEntity.status(201).body(find(created));
+    }
+
+    @DeleteMapping("/api/devices/{id}/rules/{ruleId}")
+    @Operation(summary = "Remove a device's own rule (its type's rule applies again)")
+    @Transactional
+    ResponseEntity<Void> removeDeviceRule(@PathVariable long id, @PathVariable long ruleId) {
+        callers.requirePermission(Permissions.MONITORING_MANAGE);
+        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope(registry.exists(id), "device", id));
+        if (retire("id = :rule and device_id = :id", Map.of("rule", ruleId, "id", id)) == 0) {
+            throw Problem.notFound("alarm_rule", ruleId);
+        }
+        audit.record("device.rule.remove", "device", String.valueOf(id), device.regionCode(), Map.of("rule", ruleId));
+        directory.evict(device.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A rule draft that passed validation, normalised (an offline rule has metric "*" and no threshold). */
+    private record Valid(String metric, AlarmRule.Kind kind, int level, @Nullable Double threshold, int durationSeconds,
+                         double hysteresis, boolean enabled) {
+    }
+
+    /** Checks a draft; {@code problems} may already hold the caller's own findings. Throws 400 listing them all. */
+    private static Valid validate(RuleDraft draft, List<FieldProblem> problems) {
         String metric = draft.metric() == null ? "" : draft.metric().strip();
         AlarmRule.Kind kind = null;
         try {
@@ -130,35 +172,70 @@ class AlarmRuleController {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        retire("device_id = :id and metric = :metric and kind = :kind and level = :level",
-                Map.of("id", id, "metric", metric, "kind", kind.name(), "level", draft.level()));
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into alarm_rule (device_id, metric, kind, level, threshold, duration_seconds, hysteresis, enabled)
-                values (:id, :metric, :kind, :level, :threshold, :duration, :hysteresis, :enabled)""")
-                .param("id", id).param("metric", metric).param("kind", kind.name()).param("level", draft.level())
-                .param("threshold", kind == AlarmRule.Kind.OFFLINE ? null : draft.threshold()).param("duration", duration)
-                .param("hysteresis", hysteresis).param("enabled", draft.enabled() == null || draft.enabled())
-                .update(keys, "id");
-        long rule = keys.getKeyAs(Number.class).longValue();
-        audit.record("device.rule", "device", String.valueOf(id), device.regionCode(),
-                Map.of("rule", rule, "metric", metric, "kind", kind.name(), "level", draft.level(), "threshold", String.valueOf(draft.threshold())));
-        directory.evict(device.code());
-        RuleView created = jdbc.sql("select * from alarm_rule where id = :id").param("id", rule).query((rs, n) -> view(rs)).single();
-        return ResponseEntity.status(201).body(created);
+        return new Valid(metric, kind, draft.level(), kind == AlarmRule.Kind.OFFLINE ? null : draft.threshold(), duration, hysteresis,
+                draft.enabled() == null || draft.enabled());
     }
 
-    @DeleteMapping("/api/devices/{id}/rules/{ruleId}")
-    @Operation(summary = "Remove a device's own rule (its type's rule applies again)")
+    private long insert(String targetColumn, Object target, Valid rule) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into alarm_rule (" + targetColumn + ", metric, kind, level, threshold, duration_seconds, hysteresis, enabled)"
+                        + " values (:target, :metric, :kind, :level, :threshold, :duration, :hysteresis, :enabled)")
+                .param("target", target).param("metric", rule.metric()).param("kind", rule.kind().name()).param("level", rule.level())
+                .param("threshold", rule.threshold()).param("duration", rule.durationSeconds())
+                .param("hysteresis", rule.hysteresis()).param("enabled", rule.enabled())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private RuleView find(long id) {
+        return jdbc.sql("select * from alarm_rule where id = :id").param("id", id).query((rs, n) -> view(rs)).single();
+    }
+
+    /**
+     * Type rules apply to every device of the type on the whole platform, so only a manager at the top of
+     * the region tree (the province in the demo) may change them; everyone else sets device rules.
+     */
+    private void requireTypeRuleManager() {
+        Caller caller = callers.requirePermission(Permissions.MONITORING_MANAGE);
+        boolean top = caller.enterpriseId() == null && caller.industries().isEmpty()
+                && jdbc.sql("select count(*) from region where code = :code and parent_code is null")
+                        .param("code", caller.region().value()).query(Long.class).single() > 0;
+        if (!top) {
+            throw new Problem(403, "alarm.rule.type-manager");
+        }
+    }
+
+    @PostMapping("/api/alarm-rules")
+    @Operation(summary = "Set a device type's rule (replacing the type's earlier rule of the same metric, kind and level)",
+            description = "Only a manager at the top of the region tree; the type's devices are evaluated by it from their next reading.")
     @Transactional
-    ResponseEntity<Void> removeDeviceRule(@PathVariable long id, @PathVariable long ruleId) {
-        callers.requirePermission(Permissions.MONITORING_MANAGE);
-        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope(registry.exists(id), "device", id));
-        if (retire("id = :rule and device_id = :id", Map.of("rule", ruleId, "id", id)) == 0) {
+    ResponseEntity<RuleView> setTypeRule(@RequestBody TypeRuleDraft draft) {
+        requireTypeRuleManager();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (draft.deviceType() == null || Arrays.stream(DeviceType.values()).noneMatch(t -> t.name().equals(draft.deviceType()))) {
+            problems.add(new FieldProblem("deviceType", "device.type.invalid", String.valueOf(draft.deviceType())));
+        }
+        Valid rule = validate(draft.rule(), problems);
+        retire("device_type = :type and metric = :metric and kind = :kind and level = :level",
+                Map.of("type", draft.deviceType(), "metric", rule.metric(), "kind", rule.kind().name(), "level", rule.level()));
+        long created = insert("device_type", draft.deviceType(), rule);
+        audit.record("alarm.rule.type", "alarm_rule", String.valueOf(created), callers.require().region().value(),
+                Map.of("deviceType", draft.deviceType(), "metric", rule.metric(), "kind", rule.kind().name(), "level", rule.level(),
+                        "threshold", String.valueOf(rule.threshold())));
+        directory.evictAll();
+        return ResponseEntity.status(201).body(find(created));
+    }
+
+    @DeleteMapping("/api/alarm-rules/{ruleId}")
+    @Operation(summary = "Remove a device type's rule (rules alarms still point to are retired, not deleted)")
+    @Transactional
+    ResponseEntity<Void> removeTypeRule(@PathVariable long ruleId) {
+        requireTypeRuleManager();
+        if (retire("id = :rule and device_type is not null", Map.of("rule", ruleId)) == 0) {
             throw Problem.notFound("alarm_rule", ruleId);
         }
-        audit.record("device.rule.remove", "device", String.valueOf(id), device.regionCode(), Map.of("rule", ruleId));
-        directory.evict(device.code());
+        audit.record("alarm.rule.type.remove", "alarm_rule", String.valueOf(ruleId), callers.require().region().value(), Map.of("rule", ruleId));
+        directory.evictAll();
         return ResponseEntity.noContent().build();
     }
 

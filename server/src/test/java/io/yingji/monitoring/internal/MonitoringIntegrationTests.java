@@ -358,6 +358,49 @@ class MonitoringIntegrationTests extends ApiTest {
     }
 
     @Test
+    void onlyAManagerAtTheTopOfTheTreeChangesATypesRules() {
+        Map<String, Object> rule = Map.of("deviceType", "TEMPERATURE", "metric", "temperature", "kind", "ABOVE", "level", 2,
+                "threshold", 80, "hysteresis", 2);
+        for (String user : List.of("hangzhou", "gongshu", "qiye")) {
+            Response refused = api.post(user, "/api/alarm-rules", rule);
+            assertThat(refused.status()).as(user).isEqualTo(403);
+            assertThat(refused.body().path("detail").asString()).contains("区划树顶层");
+        }
+        assertThat(api.post("wangge", "/api/alarm-rules", rule).status()).isEqualTo(403);
+        Response bad = api.post("admin", "/api/alarm-rules", Map.of("deviceType", "LASER", "kind", "ABOVE", "level", 3));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactlyInAnyOrder("deviceType", "metric", "level", "threshold");
+        assertThat(api.get("admin", "/api/alarm-rules?deviceType=TEMPERATURE").body().valueStream()
+                .filter(r -> r.path("level").asInt() == 2)).isEmpty();
+
+        Response set = api.post("admin", "/api/alarm-rules", rule);
+        assertThat(set.status()).as(set.body().toString()).isEqualTo(201);
+        long id = set.body().path("id").asLong();
+        assertThat(set.body().path("deviceType").asString()).isEqualTo("TEMPERATURE");
+        // the type's devices are evaluated by it: a new level-2 alarm at 80
+        Registered oven = register("gongshu", "TEMPERATURE", Map.of());
+        reading(oven, "temperature", 85, now().minusSeconds(30));
+        assertThat(alarmsOf("gongshu", oven.id())).singleElement().satisfies(a -> {
+            assertThat(a.path("level").asInt()).isEqualTo(2);
+            assertThat(a.path("threshold").asDouble()).isEqualTo(80);
+        });
+
+        assertThat(api.delete("gongshu", "/api/alarm-rules/" + id).status()).isEqualTo(403);
+        Response deviceRule = api.post("gongshu", "/api/devices/" + oven.id() + "/rules",
+                Map.of("metric", "temperature", "kind", "ABOVE", "level", 1, "threshold", 70));
+        // a device's own rule is not a type rule
+        assertThat(api.delete("admin", "/api/alarm-rules/" + deviceRule.body().path("id").asLong()).status()).isEqualTo(404);
+        assertThat(api.delete("admin", "/api/alarm-rules/" + id).status()).isEqualTo(204);
+        // the alarm still points to it: kept, retired
+        assertThat(count("select count(*) from alarm_rule where id = " + id + " and retired")).isEqualTo(1);
+        assertThat(api.get("admin", "/api/alarm-rules?deviceType=TEMPERATURE").body().valueStream()
+                .filter(r -> r.path("level").asInt() == 2)).isEmpty();
+        assertThat(api.delete("admin", "/api/alarm-rules/" + id).status()).isEqualTo(404);
+        Response english = api.send(HttpMethod.POST, "/api/alarm-rules", api.token("hangzhou"), rule, Map.of("Accept-Language", "en"));
+        assertThat(english.body().path("detail").asString()).contains("top of the region tree");
+    }
+
+    @Test
     void aDevicesOwnRuleReplacesItsTypesRule() {
         Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
         Response set = api.post("gongshu", "/api/devices/" + gas.id() + "/rules",
