@@ -18,6 +18,12 @@ public final class Permissions {
     public static final String RISK_WRITE = "risk:write";
     public static final String USER_READ = "user:read";
     public static final String USER_MANAGE = "user:manage";
+    /** Read warnings (预警) of the caller's region. */
+    public static final String WARNING_READ = "warning:read";
+    /** Draft, edit, submit, update and import warnings. */
+    public static final String WARNING_DRAFT = "warning:draft";
+    /** Approve (publish), reject and cancel warnings at the caller's level and below; never one's own draft. */
+    public static final String WARNING_APPROVE = "warning:approve";
 
     private Permissions() {
     }

@@ -12,16 +12,21 @@ public class Problem extends RuntimeException {
 
     /**
      * One wrong field: its path in the request, a message key and the key's arguments; {@code line}
-     * is the line of an imported file the field came from, null for a request body.
+     * is the line of an imported file the field came from, null for a request body, and {@code column}
+     * the column within that line where the file format has one (an XML document), else null.
      */
-    public record FieldProblem(@Nullable Integer line, String field, String messageKey, Object... args) {
+    public record FieldProblem(@Nullable Integer line, @Nullable Integer column, String field, String messageKey, Object... args) {
 
         public FieldProblem {
             args = plain(args);
         }
 
+        public FieldProblem(@Nullable Integer line, String field, String messageKey, Object... args) {
+            this(line, null, field, messageKey, args);
+        }
+
         public FieldProblem(String field, String messageKey, Object... args) {
-            this(null, field, messageKey, args);
+            this(null, null, field, messageKey, args);
         }
     }
 

@@ -41,10 +41,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** One wrong field as the client sees it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FieldMessage(@Nullable Integer line, String field, String message) {
+    record FieldMessage(@Nullable Integer line, @Nullable Integer column, String field, String message) {
 
         FieldMessage(String field, String message) {
-            this(null, field, message);
+            this(null, null, field, message);
         }
     }
 
@@ -60,7 +60,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!problem.fieldProblems().isEmpty()) {
             Locale locale = problems.locale(request);
             List<FieldMessage> errors = problem.fieldProblems().stream()
-                    .map(f -> new FieldMessage(f.line(), f.field(), problems.message(locale, f.messageKey(), f.messageKey(), f.args())))
+                    .map(f -> new FieldMessage(f.line(), f.column(), f.field(), problems.message(locale, f.messageKey(), f.messageKey(), f.args())))
                     .toList();
             body.setProperty("errors", errors);
             if (errors.size() == 1) {

@@ -82,7 +82,7 @@ class RiskZoning {
     }
 
     @GetMapping(path = "/api/risk/zones/{id}/geojson", produces = {"application/geo+json", "application/json"})
-    @Operation(summary = "A zoning layer as a GeoJSON FeatureCollection (properties: name, grade 1..5)")
+    @Operation(summary = "A zoning layer as a GeoJSON FeatureCollection (feature id: the zone id; properties: name, grade 1..5)")
     Map<String, Object> geojson(@PathVariable long id) {
         RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
         String layerRegion = jdbc.sql("select region_code from risk_zone_layer where id = :id").param("id", id)
@@ -97,6 +97,8 @@ class RiskZoning {
                     properties.put("grade", rs.getInt("grade"));
                     Map<String, Object> feature = new LinkedHashMap<>();
                     feature.put("type", "Feature");
+                    // the zone's id, so a client can name the zone (e.g. as a warning's area)
+                    feature.put("id", rs.getLong("id"));
                     feature.put("properties", properties);
                     feature.put("geometry", json.readValue(rs.getString("geometry"), Map.class));
                     return feature;

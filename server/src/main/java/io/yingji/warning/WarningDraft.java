@@ -1,0 +1,33 @@
+package io.yingji.warning;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A warning as written by its drafter: the CAP alert and info fields a person chooses. The severity
+ * follows from the level; identifier, sender, sent, msgType and references are the platform's.
+ * Every field is nullable so validation can say precisely what is missing.
+ *
+ * @param status    CAP status of the message: Actual, Exercise or Test
+ * @param scope     CAP scope: Public, Restricted (with {@code restriction}) or Private (with {@code addresses})
+ * @param category  CAP category: Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other
+ */
+public record WarningDraft(@Nullable String level, @Nullable String status, @Nullable String scope,
+                           @Nullable String restriction, @Nullable List<String> addresses, @Nullable String category,
+                           @Nullable String event, @Nullable String responseType, @Nullable String urgency,
+                           @Nullable String certainty, @Nullable String headline, @Nullable String description,
+                           @Nullable String instruction, @Nullable OffsetDateTime effective, @Nullable OffsetDateTime onset,
+                           @Nullable OffsetDateTime expires, @Nullable String senderName, @Nullable String web,
+                           @Nullable String contact, @Nullable List<Area> areas, @Nullable Integer version) {
+
+    /**
+     * One area: {@code REGION} (a GB/T 2260 region code, sent as a CAP geocode), {@code POLYGON} (CAP text
+     * "lat,lon lat,lon …", a closed ring of at least 4 points), {@code CIRCLE} ("lat,lon radius-km") or
+     * {@code ZONE} (a zone of a risk zoning layer, sent as its polygons). Polygons and circles need an
+     * {@code areaDesc}; regions and zones are described by their names.
+     */
+    public record Area(@Nullable String kind, @Nullable String regionCode, @Nullable String polygon, @Nullable String circle,
+                       @Nullable Long zoneId, @Nullable String areaDesc) {
+    }
+}

@@ -1,0 +1,266 @@
+package io.yingji.warning.internal;
+
+import io.yingji.access.DataScope;
+import io.yingji.region.Region;
+import io.yingji.region.RegionDirectory;
+import io.yingji.risk.RiskZones;
+import io.yingji.shared.BoundingBox;
+import io.yingji.shared.GeoPoint;
+import io.yingji.shared.Problem;
+import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.RegionCode;
+import io.yingji.warning.WarningDraft;
+import io.yingji.warning.WarningLevel;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a draft as a whole and copies it into a warning: every wrong field is reported at once, and
+ * nothing is copied unless all are right. Areas must lie in China and, for regions, in the caller's scope.
+ */
+@Component
+class WarningValidation {
+
+    static final Set<String> STATUSES = Set.of("Actual", "Exercise", "Test");
+    static final Set<String> SCOPES = Set.of("Public", "Restricted", "Private");
+    static final Set<String> CATEGORIES = Set.of("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env",
+            "Transport", "Infra", "CBRNE", "Other");
+    static final Set<String> RESPONSE_TYPES = Set.of("Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess",
+            "AllClear", "None");
+    static final Set<String> URGENCIES = Set.of("Immediate", "Expected", "Future", "Past", "Unknown");
+    static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
+    static final Set<String> AREA_KINDS = Set.of("REGION", "POLYGON", "CIRCLE", "ZONE");
+    static final int MAX_AREAS = 50;
+    static final double MAX_RADIUS_KM = 500;
+
+    private final RegionDirectory regions;
+    private final RiskZones zones;
+
+    WarningValidation(RegionDirectory regions, RiskZones zones) {
+        this.regions = regions;
+        this.zones = zones;
+    }
+
+    /** Copies a valid draft into {@code w}, or throws a 400 problem listing everything wrong. */
+    void apply(WarningDraft d, Warning w, DataScope scope, Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        WarningLevel level = null;
+        if (d.level() == null) {
+            problems.add(new FieldProblem("level", "warning.level.required"));
+        } else {
+            try {
+                level = WarningLevel.valueOf(d.level());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("level", "warning.level.invalid", d.level()));
+            }
+        }
+        String status = oneOf(d.status(), "status", STATUSES, true, problems);
+        String capScope = oneOf(d.scope(), "scope", SCOPES, true, problems);
+        String restriction = trimmed(d.restriction());
+        List<String> addresses = d.addresses() == null ? List.of()
+                : d.addresses().stream().map(a -> a == null ? "" : a.strip()).toList();
+        if ("Restricted".equals(capScope) && restriction == null) {
+            problems.add(new FieldProblem("restriction", "warning.restriction.required"));
+        } else if (restriction != null && !"Restricted".equals(capScope)) {
+            problems.add(new FieldProblem("restriction", "warning.restriction.only-restricted"));
+        } else if (restriction != null && restriction.length() > 512) {
+            problems.add(new FieldProblem("restriction", "problem.field.too-long", 512));
+        }
+        if ("Private".equals(capScope) && addresses.isEmpty()) {
+            problems.add(new FieldProblem("addresses", "warning.addresses.required"));
+        } else if (!addresses.isEmpty() && !"Private".equals(capScope)) {
+            problems.add(new FieldProblem("addresses", "warning.addresses.only-private"));
+        } else {
+            for (int i = 0; i < addresses.size(); i++) {
+                String address = addresses.get(i);
+                if (address.isEmpty() || address.contains("\"") || address.length() > 128) {
+                    problems.add(new FieldProblem("addresses[" + i + "]", "warning.address.invalid"));
+                }
+            }
+            if (CapText.addresses(addresses).length() > 2000) {
+                problems.add(new FieldProblem("addresses", "problem.field.too-long", 2000));
+            }
+        }
+        String category = oneOf(d.category(), "category", CATEGORIES, true, problems);
+        String event = text(d.event(), "event", 128, true, problems);
+        String responseType = oneOf(d.responseType(), "responseType", RESPONSE_TYPES, false, problems);
+        String urgency = oneOf(d.urgency(), "urgency", URGENCIES, true, problems);
+        String certainty = oneOf(d.certainty(), "certainty", CERTAINTIES, true, problems);
+        String headline = text(d.headline(), "headline", 160, true, problems);
+        String description = text(d.description(), "description", 4000, true, problems);
+        String instruction = text(d.instruction(), "instruction", 2000, false, problems);
+        String senderName = text(d.senderName(), "senderName", 128, false, problems);
+        String contact = text(d.contact(), "contact", 256, false, problems);
+        String web = text(d.web(), "web", 512, false, problems);
+        if (web != null && !isWebAddress(web)) {
+            problems.add(new FieldProblem("web", "warning.web.invalid", web));
+        }
+        Instant effective = instant(d.effective());
+        Instant onset = instant(d.onset());
+        Instant expires = instant(d.expires());
+        if (expires == null) {
+            problems.add(new FieldProblem("expires", "warning.expires.required"));
+        } else if (!expires.isAfter(now)) {
+            problems.add(new FieldProblem("expires", "warning.expires.past"));
+        } else if (effective != null && !expires.isAfter(effective)) {
+            problems.add(new FieldProblem("expires", "warning.expires.before-effective"));
+        } else if (onset != null && !expires.isAfter(onset)) {
+            problems.add(new FieldProblem("expires", "warning.expires.before-onset"));
+        }
+        List<Warning.Area> areas = areas(d.areas(), scope, problems);
+        if (!problems.isEmpty()) {
+            throw Problem.invalid(problems);
+        }
+        w.level = level;
+        w.severity = level.severity();
+        w.status = status;
+        w.scope = capScope;
+        w.restriction = restriction;
+        w.addresses = addresses;
+        w.category = category;
+        w.event = event;
+        w.responseType = responseType;
+        w.urgency = urgency;
+        w.certainty = certainty;
+        w.headline = headline;
+        w.description = description;
+        w.instruction = instruction;
+        w.effective = effective;
+        w.onset = onset;
+        w.expires = expires;
+        w.senderName = senderName;
+        w.web = web;
+        w.contact = contact;
+        w.areas = areas;
+    }
+
+    private List<Warning.Area> areas(@Nullable List<WarningDraft.Area> input, DataScope scope, List<FieldProblem> problems) {
+        if (input == null || input.isEmpty()) {
+            problems.add(new FieldProblem("areas", "warning.areas.required"));
+            return List.of();
+        }
+        if (input.size() > MAX_AREAS) {
+            problems.add(new FieldProblem("areas", "warning.areas.too-many", MAX_AREAS));
+            return List.of();
+        }
+        List<Warning.Area> areas = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            WarningDraft.Area a = input.get(i);
+            String field = "areas[" + i + "]";
+            if (a == null || a.kind() == null || !AREA_KINDS.contains(a.kind())) {
+                problems.add(new FieldProblem(field + ".kind", "warning.area.kind"));
+                continue;
+            }
+            String desc = trimmed(a.areaDesc());
+            if (desc != null && desc.length() > 256) {
+                problems.add(new FieldProblem(field + ".areaDesc", "problem.field.too-long", 256));
+                continue;
+            }
+            switch (a.kind()) {
+                case "REGION" -> {
+                    String code = a.regionCode();
+                    Region region = code != null && RegionCode.isValid(code) ? regions.find(RegionCode.of(code)).orElse(null) : null;
+                    if (region == null) {
+                        problems.add(new FieldProblem(field + ".regionCode", "enterprise.region.unknown", String.valueOf(code)));
+                    } else if (!scope.coversRegion(region.code())) {
+                        problems.add(new FieldProblem(field + ".regionCode", "warning.area.out-of-scope", code));
+                    } else {
+                        areas.add(new Warning.Area("REGION", desc != null ? desc : regions.fullName(region.code()), code,
+                                CapWriter.GEOCODE_NAME, null, List.of(), null));
+                    }
+                }
+                case "POLYGON" -> {
+                    var ring = CapGeometry.polygon(a.polygon());
+                    if (ring.problem() != null) {
+                        problems.add(new FieldProblem(field + ".polygon", ring.problem()));
+                    } else if (!ring.value().stream().allMatch(BoundingBox.CHINA::contains)) {
+                        problems.add(new FieldProblem(field + ".polygon", "warning.area.outside-china"));
+                    } else if (desc == null) {
+                        problems.add(new FieldProblem(field + ".areaDesc", "warning.area.desc-required"));
+                    } else {
+                        areas.add(new Warning.Area("POLYGON", desc, null, null, null, List.of(CapGeometry.polygonText(ring.value())), null));
+                    }
+                }
+                case "CIRCLE" -> {
+                    var circle = CapGeometry.circle(a.circle());
+                    if (circle.problem() != null) {
+                        problems.add(new FieldProblem(field + ".circle", circle.problem()));
+                    } else if (!BoundingBox.CHINA.contains(circle.value().center())) {
+                        problems.add(new FieldProblem(field + ".circle", "warning.area.outside-china"));
+                    } else if (circle.value().radiusKm() > MAX_RADIUS_KM) {
+                        problems.add(new FieldProblem(field + ".circle", "warning.circle.too-large", (int) MAX_RADIUS_KM));
+                    } else if (desc == null) {
+                        problems.add(new FieldProblem(field + ".areaDesc", "warning.area.desc-required"));
+                    } else {
+                        areas.add(new Warning.Area("CIRCLE", desc, null, null, null, List.of(), CapGeometry.circleText(circle.value())));
+                    }
+                }
+                default -> {
+                    RiskZones.Zone zone = a.zoneId() == null ? null : zones.visibleZone(a.zoneId()).orElse(null);
+                    if (zone == null) {
+                        problems.add(new FieldProblem(field + ".zoneId", "warning.zone.unknown", String.valueOf(a.zoneId())));
+                    } else {
+                        String name = desc != null ? desc
+                                : zone.layerName() + (zone.name() == null ? "" : " " + zone.name());
+                        areas.add(new Warning.Area("ZONE", name.length() > 256 ? name.substring(0, 256) : name, null, null, zone.id(),
+                                zone.rings().stream().map(CapGeometry::polygonText).toList(), null));
+                    }
+                }
+            }
+        }
+        return areas;
+    }
+
+    private static boolean isWebAddress(String web) {
+        try {
+            URI uri = new URI(web);
+            return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static @Nullable String trimmed(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static @Nullable String text(@Nullable String value, String field, int max, boolean required, List<FieldProblem> problems) {
+        String text = trimmed(value);
+        if (text == null) {
+            if (required) {
+                problems.add(new FieldProblem(field, "warning." + field + ".required"));
+            }
+            return null;
+        }
+        if (text.length() > max) {
+            problems.add(new FieldProblem(field, "problem.field.too-long", max));
+        }
+        return text;
+    }
+
+    private static @Nullable String oneOf(@Nullable String value, String field, Set<String> allowed, boolean required,
+                                          List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                problems.add(new FieldProblem(field, "warning." + field + ".required", String.join(", ", new TreeSet<>(allowed))));
+            }
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            problems.add(new FieldProblem(field, "warning.enum.invalid", value, String.join(", ", new TreeSet<>(allowed))));
+            return null;
+        }
+        return value;
+    }
+}
