@@ -37,14 +37,20 @@ final class TokenBucket {
      * Permits may be reserved ahead: the bucket goes negative and later callers wait longer.
      */
     synchronized long reserve() {
+        long now = refill();
+        tokens -= 1;
+        long wait = tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
+        return Math.max(0, last - now + wait);
+    }
+
+    /** Adds the tokens earned since they were last counted; answers now. */
+    private long refill() {
         long now = nanoTime.getAsLong();
         if (now - last > 0) {
             tokens = Math.min(burst, tokens + (now - last) * perNano);
             last = now;
         }
-        tokens -= 1;
-        long wait = tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
-        return Math.max(0, last - now + wait);
+        return now;
     }
 
     /** Blocks until a permit is free. */
@@ -60,7 +66,7 @@ final class TokenBucket {
      * free and the rest come at the rate, so a throttled provider is not hit with a burst again.
      */
     synchronized void pauseFor(long nanos) {
-        long until = nanoTime.getAsLong() + nanos;
+        long until = refill() + nanos;
         if (until - last > 0) {
             last = until;
             tokens = Math.min(tokens, 1);
