@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Per target: <b>sent</b> — some task was accepted by its provider; <b>delivered</b> — some task
  * was confirmed delivered; <b>acknowledged</b> — the target confirmed (叫应); <b>reached</b> —
- * delivered or acknowledged; <b>failed</b> — every channel failed; <b>pending</b> — a task is still
+ * delivered or acknowledged; <b>failed</b> — every channel tried failed (a send the provider later reported failed included); <b>pending</b> — a task is still
  * queued or being sent; <b>unreachable</b> — no address for any of the campaign's channels.
  * 发布公众覆盖率 (publicCoverageRate) is reached / targeted among the public ({@value Target#PUBLIC});
  * 到岗到人率 (dutyAcknowledgementRate) is acknowledged / targeted among everyone else.
@@ -94,7 +94,7 @@ class CoverageController {
                         select region_code, public_target,
                                count(*) as targeted, sum(sent) as sent, sum(delivered) as delivered, sum(acked) as acknowledged,
                                sum(case when delivered = 1 or acked = 1 then 1 else 0 end) as reached,
-                               sum(case when sent = 0 and pending = 0 and unreachable = 0 and acked = 0 then 1 else 0 end) as failed,
+                               sum(case when live = 0 and pending = 0 and unreachable = 0 and acked = 0 then 1 else 0 end) as failed,
                                sum(pending) as pending, sum(unreachable) as unreachable
                           from (select g.region_code,
                                        case when g.grp = :public then 1 else 0 end as public_target,
@@ -102,7 +102,8 @@ class CoverageController {
                                        case when g.channels = '' then 1 else 0 end as unreachable,
                                        coalesce(max(case when t.sent_at is not null then 1 else 0 end), 0) as sent,
                                        coalesce(max(case when t.delivered_at is not null then 1 else 0 end), 0) as delivered,
-                                       coalesce(max(case when t.status in ('QUEUED', 'SENDING') then 1 else 0 end), 0) as pending
+                                       coalesce(max(case when t.status in ('QUEUED', 'SENDING') then 1 else 0 end), 0) as pending,
+                                       coalesce(max(case when t.status in ('SENT', 'DELIVERED', 'ACKNOWLEDGED') then 1 else 0 end), 0) as live
                                   from delivery_target g
                                   left join delivery_task t on t.campaign_id = g.campaign_id and t.target_no = g.target_no
                                  where g.campaign_id = :c and {scope}
