@@ -63,16 +63,19 @@ class NotificationController {
         Locale locale = LocaleContextHolder.getLocale();
         var rows = jdbc.sql("select * from notification" + where + " order by id desc limit :size offset :offset")
                 .param("user", caller.userId()).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> {
-                    Object[] args = InboxStore.args(rs.getString("args")).stream()
-                            .map(arg -> arg.startsWith("#") ? messages.getMessage(arg.substring(1), null, arg.substring(1), locale) : arg)
-                            .toArray();
-                    return new NotificationView(rs.getLong("id"), rs.getString("kind"),
-                            messages.getMessage(rs.getString("title_key"), args, rs.getString("title_key"), locale),
-                            messages.getMessage(rs.getString("body_key"), args, rs.getString("body_key"), locale),
-                            rs.getString("link"), UtcTimestamps.read(rs, "created_at"), UtcTimestamps.read(rs, "read_at"));
-                }).list();
+                .query((rs, n) -> view(rs, messages, locale)).list();
         return PageOf.of(rows, page, size, total);
+    }
+
+    /** A notification row rendered in {@code locale}; arguments starting with # are message keys themselves. */
+    static NotificationView view(java.sql.ResultSet rs, MessageSource messages, Locale locale) throws java.sql.SQLException {
+        Object[] args = InboxStore.args(rs.getString("args")).stream()
+                .map(arg -> arg.startsWith("#") ? messages.getMessage(arg.substring(1), null, arg.substring(1), locale) : arg)
+                .toArray();
+        return new NotificationView(rs.getLong("id"), rs.getString("kind"),
+                messages.getMessage(rs.getString("title_key"), args, rs.getString("title_key"), locale),
+                messages.getMessage(rs.getString("body_key"), args, rs.getString("body_key"), locale),
+                rs.getString("link"), UtcTimestamps.read(rs, "created_at"), UtcTimestamps.read(rs, "read_at"));
     }
 
     @GetMapping("/api/notifications/unread-count")
