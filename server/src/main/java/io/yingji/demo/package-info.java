@@ -4,6 +4,6 @@
  * {@code yingji.demo.enabled} is true (the embedded default). Everything goes through the modules'
  * public APIs, so the demo data obeys the same validation as user input.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "region", "identity", "enterprise", "risk", "hazard", "monitoring" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "region", "identity", "enterprise", "risk", "hazard", "monitoring", "warning" })
 @org.jspecify.annotations.NullMarked
 package io.yingji.demo;

@@ -1,7 +1,9 @@
 package io.yingji.enterprise;
 
+import io.yingji.shared.RegionCode;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.RegionCode;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,4 +52,16 @@ public interface EnterpriseRegistry {
 
     /** Counts per industry code within scope, plus {@code MAJOR_HAZARD}: those with a graded major hazard source. */
     Map<String, Long> statistics(@Nullable String regionCode);
+
+    /**
+     * Each enterprise's safety manager in the subtree of {@code region}, with the enterprise's location:
+     * whom an early warning must reach (到岗到人). Not limited by the caller's scope: for the platform's
+     * own work (warning targeting), never answered to a request as such.
+     */
+    List<SafetyContact> safetyContacts(RegionCode region);
+
+    /** An enterprise's safety manager and where the enterprise is. */
+    record SafetyContact(long enterpriseId, String enterpriseName, String manager, String phone, String regionCode,
+                         double longitude, double latitude) {
+    }
 }

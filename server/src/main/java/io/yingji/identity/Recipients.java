@@ -20,4 +20,16 @@ public interface Recipients {
      * (or every industry); with no industry given, department accounts are left out.
      */
     List<Long> atRegion(RegionCode region, String permission, @Nullable Industry industry);
+
+    /**
+     * The enabled accounts placed in the subtree of {@code region} that hold at least one of {@code roles}
+     * (role codes such as TOWNSHIP, GRID, BUREAU, ENTERPRISE), with their mobile number: whom an early
+     * warning must reach. For the platform's own work, not limited by a caller's scope.
+     */
+    List<Account> accountsIn(RegionCode region, java.util.Set<String> roles);
+
+    /** An account to reach: its roles among those asked for, and its mobile number if it has one. */
+    record Account(long userId, String displayName, RegionCode region, java.util.Set<String> roles, @Nullable String mobile,
+                   @Nullable Long enterpriseId) {
+    }
 }

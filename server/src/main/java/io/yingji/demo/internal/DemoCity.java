@@ -50,11 +50,13 @@ public class DemoCity {
     private final Clock clock;
     private final io.yingji.monitoring.DeviceCatalog devices;
     private final io.yingji.monitoring.TelemetryIntake telemetry;
+    private final io.yingji.warning.WarningContacts warningContacts;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
              CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks,
              HazardWorkflow hazards, Clock clock, io.yingji.monitoring.DeviceCatalog devices,
-             io.yingji.monitoring.TelemetryIntake telemetry) {
+             io.yingji.monitoring.TelemetryIntake telemetry, io.yingji.warning.WarningContacts warningContacts) {
+        this.warningContacts = warningContacts;
         this.devices = devices;
         this.telemetry = telemetry;
         this.regions = regions;
@@ -122,6 +124,7 @@ public class DemoCity {
                     .filter(e -> e.id() != qiyeEnterprise)
                     .forEach(demoRisks::enterprise);
             new DemoHazards(hazards, accounts, callers, clock).load(qiyeEnterprise);
+            new DemoContacts(warningContacts).load(all);
             return registered;
         }));
         // devices register and readings commit in their own transactions (the telemetry path writes

@@ -242,4 +242,14 @@ class EnterpriseRepository {
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
+
+    List<io.yingji.enterprise.EnterpriseRegistry.SafetyContact> safetyContacts(io.yingji.shared.RegionCode region) {
+        return jdbc.sql("""
+                select e.id, e.name, e.safety_manager, e.safety_manager_phone, e.region_code, e.longitude, e.latitude
+                  from enterprise e where e.region_code like :region order by e.id""")
+                .param("region", region.subtreeLikePattern())
+                .query((rs, n) -> new io.yingji.enterprise.EnterpriseRegistry.SafetyContact(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getDouble(6), rs.getDouble(7)))
+                .list();
+    }
 }

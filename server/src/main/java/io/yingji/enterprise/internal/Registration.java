@@ -230,4 +230,10 @@ class Registration implements EnterpriseRegistry {
                 e.safetyManager(), e.safetyManagerPhone(), e.employees(), e.hazchemProduction(), e.hazchemOperation(),
                 e.hazchemStorage(), e.hazchemUse(), e.threePlacesThreeEnterprises(), e.microParkMember());
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SafetyContact> safetyContacts(io.yingji.shared.RegionCode region) {
+        return enterprises.safetyContacts(region);
+    }
 }

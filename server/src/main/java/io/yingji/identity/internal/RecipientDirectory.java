@@ -38,6 +38,30 @@ class RecipientDirectory implements Recipients {
         return ids;
     }
 
+    @Override
+    public List<Account> accountsIn(RegionCode region, java.util.Set<String> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, Account> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
+                  from app_user u join user_role ur on ur.user_id = u.id
+                 where u.region_code like :region and u.enabled and ur.role_code in (:roles)
+                 order by u.id""")
+                .param("region", region.subtreeLikePattern()).param("roles", roles)
+                .query((java.sql.ResultSet rs) -> {
+                    long id = rs.getLong("id");
+                    String role = rs.getString("role_code");
+                    Account known = found.get(id);
+                    java.util.Set<String> held = new java.util.TreeSet<>(known == null ? java.util.Set.of() : known.roles());
+                    held.add(role);
+                    found.put(id, new Account(id, rs.getString("display_name"), RegionCode.of(rs.getString("region_code")), held,
+                            rs.getString("mobile"), rs.getObject("enterprise_id", Long.class)));
+                });
+        return List.copyOf(found.values());
+    }
+
     /** A bureau (no department or one supervising all industries) covers everything; a department only its own. */
     private static boolean covers(@Nullable String industries, @Nullable Industry industry) {
         if (industries == null || industries.isBlank()) {

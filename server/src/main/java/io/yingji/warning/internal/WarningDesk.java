@@ -421,14 +421,19 @@ class WarningDesk implements WarningPublication {
     }
 
     static PublishedWarning toPublished(Warning w) {
-        List<Area> areas = w.areas.stream().map(a -> {
+        List<Area> areas = areasOf(w);
+        return new PublishedWarning(w.id, w.identifier, w.sender, w.sent, w.msgType, w.status, w.scope, w.restriction, w.addresses,
+                w.level, w.severity, w.urgency, w.certainty, w.event, w.headline, w.description, w.instruction, w.expires,
+                w.regionCode, w.state.name(), areas);
+    }
+
+    /** The warning's areas with their geometry parsed (polygons as points, circles as centre and radius). */
+    static List<Area> areasOf(Warning w) {
+        return w.areas.stream().map(a -> {
             List<List<GeoPoint>> polygons = a.polygons().stream().map(p -> CapGeometry.polygon(p).value()).toList();
             CapGeometry.Circle circle = a.circle() == null ? null : CapGeometry.circle(a.circle()).value();
             return new Area(a.kind(), a.areaDesc(), a.regionCode(), polygons, circle == null ? null : circle.center(),
                     circle == null ? null : circle.radiusKm());
         }).toList();
-        return new PublishedWarning(w.id, w.identifier, w.sender, w.sent, w.msgType, w.status, w.scope, w.restriction, w.addresses,
-                w.level, w.severity, w.urgency, w.certainty, w.event, w.headline, w.description, w.instruction, w.expires,
-                w.regionCode, w.state.name(), areas);
     }
 }

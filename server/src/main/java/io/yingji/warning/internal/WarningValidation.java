@@ -141,7 +141,7 @@ class WarningValidation {
         w.areas = areas;
     }
 
-    private List<Warning.Area> areas(@Nullable List<WarningDraft.Area> input, DataScope scope, List<FieldProblem> problems) {
+    List<Warning.Area> areas(@Nullable List<WarningDraft.Area> input, DataScope scope, List<FieldProblem> problems) {
         if (input == null || input.isEmpty()) {
             problems.add(new FieldProblem("areas", "warning.areas.required"));
             return List.of();
