@@ -361,9 +361,14 @@ public final class DeliveryBenchmark {
                         byte[] body = json.writeValueAsBytes(Map.of("mobile", String.format("13%09d", i),
                                 "text", "【应急管理】暴雨红色预警：预计未来3小时有特大暴雨，请立即转移。", "reference", "bare-" + i));
                         while (true) {
-                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                                    .header("Content-Type", "application/json; charset=utf-8").header("X-Api-Key", "bench")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response;
+                            try {
+                                response = client.send(HttpRequest.newBuilder(URI.create(url))
+                                        .header("Content-Type", "application/json; charset=utf-8").header("X-Api-Key", "bench")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            } catch (IOException closedUnderUs) {
+                                continue; // a pooled connection the gateway had closed: send again, as any client would
+                            }
                             if (response.statusCode() != 429) {
                                 break;
                             }
