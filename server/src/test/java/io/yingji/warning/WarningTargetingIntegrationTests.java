@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,9 +30,6 @@ class WarningTargetingIntegrationTests extends ApiTest {
 
     @Autowired
     MutableClock clock;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -74,10 +70,6 @@ class WarningTargetingIntegrationTests extends ApiTest {
             assertThat(System.nanoTime()).as("warning %d targeted in time", id).isLessThan(deadline);
             Thread.sleep(100);
         }
-    }
-
-    long count(String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
     }
 
     int group(JsonNode audience, String which, String group) {
@@ -141,7 +133,7 @@ class WarningTargetingIntegrationTests extends ApiTest {
         assertThat(audience.path("staff").asInt()).isPositive();
         assertThat(audience.path("publicTargets").asInt()).isZero();
         assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + id + ":public'")).isZero();
-        assertThat(count("select title from delivery_campaign where source = 'warning:" + id + ":staff' and title like '【演练·%'")
+        assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + id + ":staff' and title like '【演练·%'")
                 ).isEqualTo(1);
     }
 
