@@ -28,3 +28,6 @@ export interface RegionOption {
 }
 
 export const getMyRegionSubtreeApi = () => http.get<RegionOption[]>('/api/regions/mine/subtree')
+
+/** One region with its ancestors and its boundary (GeoJSON text) where known. */
+export const getRegionApi = (code: string) => http.get<RegionDetail>(`/api/regions/${code}`)

@@ -25,7 +25,7 @@ const ENTRIES: Entry[] = [
   { key: 'hazards', route: '/hazards', label: 'menu.hazards', icon: 'Tools', permission: 'hazard:read' },
   { key: 'devices', route: '/devices', label: 'menu.devices', icon: 'Odometer', permission: 'monitoring:read' },
   { key: 'alarms', route: '/alarms', label: 'menu.alarms', icon: 'AlarmClock', permission: 'monitoring:read' },
-  { key: 'warnings', label: 'menu.warnings', icon: 'Bell', roles: ['ADMIN', 'BUREAU', 'TOWNSHIP', 'GRID'], comingSoon: true },
+  { key: 'warnings', route: '/warnings', label: 'menu.warnings', icon: 'Bell', permission: 'warning:read' },
   { key: 'audit', route: '/audit', label: 'menu.audit', icon: 'Document', permission: 'audit:read' },
 ]
 

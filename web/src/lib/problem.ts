@@ -3,6 +3,8 @@ export interface FieldMessage {
   field: string
   message: string
   line?: number
+  /** the column of an XML file's error (CAP import) */
+  column?: number
 }
 
 export interface Problem {

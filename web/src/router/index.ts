@@ -10,16 +10,18 @@ import risk from './routes/modules/risk'
 import hazard, { publicHazardRoutes } from './routes/modules/hazard'
 import notification from './routes/modules/notification'
 import monitoring from './routes/modules/monitoring'
+import warning, { publicWarningRoutes } from './routes/modules/warning'
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: () => import('@/views/login/index.vue'), meta: { public: true } },
     ...publicHazardRoutes,
+    ...publicWarningRoutes,
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...audit, ...notification],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...warning, ...audit, ...notification],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -18,10 +18,10 @@ describe('menuFor', () => {
     expect(menuFor(['AUDITOR'], ['audit:read', 'enterprise:read']).map((item) => item.key)).toContain('audit')
   })
 
-  it('marks capabilities that do not exist yet as coming soon, without a route', () => {
-    const warnings = menuFor(['BUREAU'], ['enterprise:read']).find((item) => item.key === 'warnings')
-    expect(warnings?.comingSoon).toBe(true)
-    expect(warnings?.route).toBeUndefined()
+  it('gives the warnings to those who may read them, and nothing is left as coming soon with a route', () => {
+    expect(menuFor(['TOWNSHIP'], ['warning:read', 'warning:draft']).find((item) => item.key === 'warnings')?.route).toBe('/warnings')
+    expect(menuFor(['BUREAU'], ['enterprise:read']).map((item) => item.key)).not.toContain('warnings')
+    expect(menuFor(['ADMIN'], ['warning:read']).filter((item) => item.comingSoon && item.route)).toEqual([])
   })
 
   it('gives the devices and the alarm board to those who may read monitoring, enterprises included', () => {
@@ -54,6 +54,7 @@ describe('activeKey', () => {
     const monitoring = menuFor(['BUREAU'], ['monitoring:read'])
     expect(activeKey(monitoring, '/devices/3')).toBe('devices')
     expect(activeKey(monitoring, '/alarms/42')).toBe('alarms')
+    expect(activeKey(menuFor(['TOWNSHIP'], ['warning:read']), '/warnings/7/edit')).toBe('warnings')
   })
 
   it('does not take a longer word for a route: /mapping is not /map', () => {

@@ -1,0 +1,15 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export default [
+  { path: 'warnings', name: 'warnings', component: () => import('@/views/warning/list/index.vue'), meta: { title: 'menu.warnings' } },
+  { path: 'warnings/new', name: 'warning-new', component: () => import('@/views/warning/form/index.vue'), meta: { title: 'warning.create' } },
+  { path: 'warnings/:id/edit', name: 'warning-edit', component: () => import('@/views/warning/form/index.vue'), meta: { title: 'warning.edit' } },
+  // 更新: the compose page prefilled from a warning in force, saved as an Update of it
+  { path: 'warnings/:id/update', name: 'warning-update', component: () => import('@/views/warning/form/index.vue'), meta: { title: 'warning.actions.update' } },
+  { path: 'warnings/:id', name: 'warning', component: () => import('@/views/warning/detail/index.vue'), meta: { title: 'warning.detail' } },
+] satisfies RouteRecordRaw[]
+
+/** The public warning page, without login (phone-friendly): `/alerts`, and one warning by its CAP identifier. */
+export const publicWarningRoutes = [
+  { path: '/alerts/:identifier?', name: 'public-warnings', component: () => import('@/views/public/warnings/index.vue'), meta: { public: true, title: 'warning.publicTitle' } },
+] satisfies RouteRecordRaw[]
