@@ -169,6 +169,29 @@ public final class DeliveryBenchmark {
         truncate(dataSource);
     }
 
+    /**
+     * The baseline for other benchmarks (the warning publish benchmark): the rows {@code enqueue} would write
+     * for these targets, encoded in memory first, then copied in one transaction on {@code connection} into
+     * {@code delivery_target} and {@code delivery_task}, under campaign {@code campaignId}, and rolled back so
+     * the tables stay as they were. Answers the seconds the two COPYs and the commit-equivalent took.
+     */
+    public static double copyBaselineSeconds(Connection connection, long campaignId, List<Target> targets) throws Exception {
+        byte[][] data = encode(campaignId, targets, Instant.now());
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            long start = System.nanoTime();
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("copy delivery_target (" + DeliveryQueue.TARGET_COLUMNS + ") from stdin (format binary)", new ByteArrayInputStream(data[0]));
+            copy.copyIn("copy delivery_task (" + DeliveryQueue.TASK_COLUMNS + ") from stdin (format binary)", new ByteArrayInputStream(data[1]));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            connection.rollback();
+            return seconds;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
     /** The same rows as DeliveryQueue.copy, in PostgreSQL's binary COPY format, in memory. */
     static byte[][] encode(long campaignId, List<Target> targets, Instant now) throws IOException {
         long micros = (now.getEpochSecond() - 946_684_800L) * 1_000_000L + now.getNano() / 1_000;

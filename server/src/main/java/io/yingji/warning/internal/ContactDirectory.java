@@ -37,6 +37,8 @@ class ContactDirectory implements WarningContacts {
     }
 
     private final JdbcClient jdbc;
+    /** For reading a large audience: rows fetched in chunks, not the whole result held by the driver. */
+    private final NamedParameterJdbcTemplate streaming;
     private final NamedParameterJdbcTemplate batches;
     private final ScopedQueries scoped;
     private final Clock clock;
@@ -44,6 +46,9 @@ class ContactDirectory implements WarningContacts {
     ContactDirectory(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ScopedQueries scoped, Clock clock) {
         this.jdbc = jdbc;
         this.batches = batches;
+        org.springframework.jdbc.core.JdbcTemplate chunked = new org.springframework.jdbc.core.JdbcTemplate(batches.getJdbcTemplate().getDataSource());
+        chunked.setFetchSize(5_000);
+        this.streaming = new NamedParameterJdbcTemplate(chunked);
         this.scoped = scoped;
         this.clock = clock;
     }
@@ -77,12 +82,12 @@ class ContactDirectory implements WarningContacts {
     }
 
     Optional<Entry> visible(long id) {
-        return scoped.sql("select c.* from warning_contact c where {scope} and c.id = :id", COLUMNS).param("id", id)
+        return scoped.sql("select " + COLUMNS_LIST + " from warning_contact c where {scope} and c.id = :id", COLUMNS).param("id", id)
                 .query(ContactDirectory::map).optional();
     }
 
     Optional<Entry> find(long id) {
-        return jdbc.sql("select c.* from warning_contact c where c.id = :id").param("id", id).query(ContactDirectory::map).optional();
+        return jdbc.sql("select " + COLUMNS_LIST + " from warning_contact c where c.id = :id").param("id", id).query(ContactDirectory::map).optional();
     }
 
     boolean delete(long id) {
@@ -111,7 +116,7 @@ class ContactDirectory implements WarningContacts {
         }
         var count = scoped.sql("select count(*) from warning_contact c" + where, COLUMNS);
         params.forEach(count::param);
-        var select = scoped.sql("select c.* from warning_contact c" + where + " order by c.region_code, c.grp, c.id limit :limit offset :offset", COLUMNS);
+        var select = scoped.sql("select " + COLUMNS_LIST + " from warning_contact c" + where + " order by c.region_code, c.grp, c.id limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
         List<Entry> content = select.param("limit", size).param("offset", (long) page * size).query(ContactDirectory::map).list();
         return PageOf.of(content, page, size, count.query(Long.class).single());
@@ -122,7 +127,7 @@ class ContactDirectory implements WarningContacts {
      * without a location are then left out), optionally only of the public or only not.
      */
     void each(RegionCode region, @Nullable BoundingBox box, @Nullable Boolean publicOnly, Consumer<Entry> sink) {
-        StringBuilder sql = new StringBuilder("select c.* from warning_contact c where c.region_code like :region");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS_LIST + " from warning_contact c where c.region_code like :region");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("region", region.subtreeLikePattern());
         if (box != null) {
@@ -136,9 +141,7 @@ class ContactDirectory implements WarningContacts {
             sql.append(publicOnly ? " and c.grp = :public" : " and c.grp <> :public");
             params.put("public", PUBLIC);
         }
-        var spec = jdbc.sql(sql.toString());
-        params.forEach(spec::param);
-        spec.query((ResultSet rs) -> {
+        streaming.query(sql.toString(), params, (ResultSet rs) -> {
             sink.accept(map(rs, 0));
         });
     }
@@ -147,7 +150,7 @@ class ContactDirectory implements WarningContacts {
     void unplacedIn(List<String> regionCodes, @Nullable Boolean publicOnly, Consumer<Entry> sink) {
         for (int from = 0; from < regionCodes.size(); from += 500) {
             List<String> chunk = new ArrayList<>(regionCodes.subList(from, Math.min(regionCodes.size(), from + 500)));
-            var spec = jdbc.sql("select c.* from warning_contact c where c.longitude is null and c.region_code in (:regions)"
+            var spec = jdbc.sql("select " + COLUMNS_LIST + " from warning_contact c where c.longitude is null and c.region_code in (:regions)"
                     + (publicOnly == null ? "" : publicOnly ? " and c.grp = :public" : " and c.grp <> :public"))
                     .param("regions", chunk);
             if (publicOnly != null) {
@@ -159,9 +162,15 @@ class ContactDirectory implements WarningContacts {
         }
     }
 
+    static final String COLUMNS_LIST = "c.id, c.grp, c.name, c.region_code, c.mobile, c.email, c.webhook_url, c.broadcast_terminal, c.longitude, c.latitude";
+
+    /** Reads a row selected as {@link #COLUMNS_LIST}, by position (this runs once per person of a large audience). */
     static Entry map(ResultSet rs, int n) throws SQLException {
-        return new Entry(rs.getLong("id"), rs.getString("grp"), rs.getString("name"), rs.getString("region_code"), rs.getString("mobile"),
-                rs.getString("email"), rs.getString("webhook_url"), rs.getString("broadcast_terminal"),
-                rs.getObject("longitude", Double.class), rs.getObject("latitude", Double.class));
+        double lon = rs.getDouble(9);
+        Double longitude = rs.wasNull() ? null : lon;
+        double lat = rs.getDouble(10);
+        Double latitude = rs.wasNull() ? null : lat;
+        return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), longitude, latitude);
     }
 }

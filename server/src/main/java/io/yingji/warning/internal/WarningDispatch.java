@@ -69,6 +69,7 @@ class WarningDispatch {
         }
         long started = System.nanoTime();
         WarningTargeting.Audience audience = targeting.resolve(w.regionCode(), w.status(), w.scope(), w.areas());
+        long resolved = System.nanoTime();
         List<WarningTargeting.GroupCount> counts = audience.counts();
         for (WarningTargeting.GroupCount c : counts) {
             jdbc.sql("insert into warning_targeting (warning_id, audience, grp, targeted, reachable) values (:w, :a, :g, :t, :r)")
@@ -97,8 +98,9 @@ class WarningDispatch {
             inbox.deliver(new Notice("warning.published", "notice.warning.published.title", "notice.warning.published.body",
                     List.of(prefix(w), w.headline() == null ? w.event() : w.headline()), link), audience.accounts());
         }
-        log.info("Warning {} ({} {}) targeted: {} staff, {} public in {} ms", w.identifier(), w.msgType(), w.status(),
-                audience.staff().size(), audience.publicTargets().size(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Warning {} ({} {}) targeted: {} staff, {} public; resolved in {} ms, queued in {} ms more", w.identifier(), w.msgType(),
+                w.status(), audience.staff().size(), audience.publicTargets().size(), (resolved - started) / 1_000_000,
+                (System.nanoTime() - resolved) / 1_000_000);
     }
 
     private boolean alreadyTargeted(long warningId) {

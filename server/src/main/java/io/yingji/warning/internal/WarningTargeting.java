@@ -179,50 +179,64 @@ class WarningTargeting {
         return touched;
     }
 
-    /** Targets of one audience, each person once (by account, then by mobile, then by entry). */
+    /** Targets of one audience, each person once (by account, enterprise or entry, then by mobile). */
     private static final class Collector {
-        private final Map<String, Target> targets = new LinkedHashMap<>();
+        private final List<Target> targets = new ArrayList<>();
+        private final Set<Long> users = new HashSet<>();
+        private final Set<Long> enterprises = new HashSet<>();
+        private final Set<Long> entries = new HashSet<>();
         private final Set<String> mobiles = new HashSet<>();
         private final List<Long> accounts = new ArrayList<>();
+        /** A large audience lives in few regions: each code parsed once. */
+        private final Map<String, RegionCode> regionCodes = new java.util.HashMap<>();
+
+        private RegionCode region(String code) {
+            RegionCode known = regionCodes.get(code);
+            if (known == null) {
+                known = RegionCode.of(code);
+                regionCodes.put(code, known);
+            }
+            return known;
+        }
 
         void account(Recipients.Account a) {
-            String key = "user:" + a.userId();
-            if (targets.containsKey(key)) {
+            if (!users.add(a.userId())) {
                 return;
             }
             String group = ROLE_GROUPS.entrySet().stream().filter(g -> a.roles().contains(g.getKey())).map(Map.Entry::getValue)
                     .findFirst().orElse("应急管理部门");
-            add(key, a.mobile(), new Target(a.userId(), a.displayName(), a.region(), group, blankToNull(a.mobile()), null, null, null));
+            add(a.mobile(), new Target(a.userId(), a.displayName(), a.region(), group, blankToNull(a.mobile()), null, null, null));
             accounts.add(a.userId());
         }
 
         void safetyManager(SafetyContact e) {
-            add("enterprise:" + e.enterpriseId(), e.phone(), new Target(null, e.manager() + "（" + e.enterpriseName() + "）",
-                    RegionCode.of(e.regionCode()), SAFETY_MANAGER, blankToNull(e.phone()), null, null, null));
+            if (enterprises.add(e.enterpriseId())) {
+                add(e.phone(), new Target(null, e.manager() + "（" + e.enterpriseName() + "）", region(e.regionCode()),
+                        SAFETY_MANAGER, blankToNull(e.phone()), null, null, null));
+            }
         }
 
         void entry(ContactDirectory.Entry e) {
-            add("contact:" + e.id(), e.mobile(), new Target(null, e.name(), RegionCode.of(e.regionCode()), e.group(),
-                    blankToNull(e.mobile()), blankToNull(e.email()), blankToNull(e.webhookUrl()), blankToNull(e.broadcastTerminal())));
+            if (entries.add(e.id())) {
+                add(e.mobile(), new Target(null, e.name(), region(e.regionCode()), e.group(), blankToNull(e.mobile()),
+                        blankToNull(e.email()), blankToNull(e.webhookUrl()), blankToNull(e.broadcastTerminal())));
+            }
         }
 
-        private void add(String key, @Nullable String mobile, Target target) {
-            if (targets.containsKey(key)) {
+        private void add(@Nullable String mobile, Target target) {
+            String m = blankToNull(mobile);
+            if (m != null && !mobiles.add(m)) {
                 return;
             }
             if (target.name().length() > 64) {
                 target = new Target(target.userId(), target.name().substring(0, 63) + "…", target.region(), target.group(), target.mobile(),
                         target.email(), target.webhookUrl(), target.broadcastTerminal());
             }
-            String m = blankToNull(mobile);
-            if (m != null && !mobiles.add(m)) {
-                return;
-            }
-            targets.put(key, target);
+            targets.add(target);
         }
 
         List<Target> targets() {
-            return List.copyOf(targets.values());
+            return java.util.Collections.unmodifiableList(targets);
         }
     }
 
