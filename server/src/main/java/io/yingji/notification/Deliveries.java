@@ -16,4 +16,12 @@ public interface Deliveries {
      * @throws io.yingji.shared.Problem 400 for an invalid campaign, 409 when its source was queued before
      */
     long enqueue(Campaign campaign, List<Target> targets);
+
+    /**
+     * Ends a campaign whose message no longer holds (e.g. the warning was cancelled or replaced): nobody is
+     * re-notified any more, and tasks still waiting to be sent are cancelled (those sent keep their status).
+     * Joins the caller's transaction. Answers the tasks cancelled; an unknown or already closed source is
+     * left as it is (0).
+     */
+    int close(String source);
 }

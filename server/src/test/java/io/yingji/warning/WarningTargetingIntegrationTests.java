@@ -126,6 +126,31 @@ class WarningTargetingIntegrationTests extends ApiTest {
     }
 
     @Test
+    void cancellingAWarningEndsItsDeliveryAndTellsTheSamePeople() throws Exception {
+        long id = publish(warning("Actual", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
+        awaitTargeted(id);
+        long queued = count("select count(*) from delivery_task t join delivery_campaign c on c.id = t.campaign_id where c.source like 'warning:"
+                + id + ":%' and t.status = 'QUEUED'");
+        assertThat(queued).as("the tests' dispatcher is off: all still queued").isPositive();
+        Response cancel = api.post("gongshu", "/api/warnings/" + id + "/cancel", Map.of("reason", "降雨已减弱"));
+        assertThat(cancel.status()).as(cancel.body().toString()).isEqualTo(201);
+        long cancelId = cancel.body().path("id").asLong();
+        awaitTargeted(cancelId);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("select count(*) from delivery_campaign where source like 'warning:" + id + ":%' and closed_at is null") > 0) {
+            assertThat(System.nanoTime()).as("old campaigns closed in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(count("select count(*) from delivery_task t join delivery_campaign c on c.id = t.campaign_id where c.source like 'warning:"
+                + id + ":%' and t.status = 'CANCELLED'")).isEqualTo(queued);
+        // the Cancel goes to the same people, and asks nobody to acknowledge
+        assertThat(campaignTargets("warning:" + cancelId + ":staff") + campaignTargets("warning:" + cancelId + ":public"))
+                .isEqualTo(campaignTargets("warning:" + id + ":staff") + campaignTargets("warning:" + id + ":public"));
+        assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + cancelId + ":staff' and title like '【解除·%' and not ack_required"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anExerciseReachesOnlyTheStaff() throws Exception {
         long id = publish(warning("Exercise", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
         awaitTargeted(id);

@@ -100,6 +100,20 @@ class DeliveryQueue implements Deliveries {
         return id;
     }
 
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public int close(String source) {
+        java.time.OffsetDateTime now = io.yingji.shared.UtcTimestamps.of(clock.instant());
+        Long id = jdbc.sql("select id from delivery_campaign where source = :s and closed_at is null").param("s", source)
+                .query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return 0;
+        }
+        jdbc.sql("update delivery_campaign set closed_at = :now where id = :id").param("now", now).param("id", id).update();
+        return jdbc.sql("update delivery_task set status = 'CANCELLED', updated_at = :now where campaign_id = :id and status = 'QUEUED'")
+                .param("now", now).param("id", id).update();
+    }
+
     private static void check(Campaign campaign, List<Target> targets) {
         List<FieldProblem> problems = new ArrayList<>();
         if (campaign.source().isBlank() || campaign.source().length() > 64) {

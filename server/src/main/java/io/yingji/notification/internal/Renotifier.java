@@ -52,7 +52,7 @@ class Renotifier {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         record Open(long id, long renotifySeconds, int maxRounds, Instant createdAt) {
         }
-        List<Open> open = jdbc.sql("select id, renotify_seconds, max_rounds, created_at from delivery_campaign where ack_required and max_rounds > 1")
+        List<Open> open = jdbc.sql("select id, renotify_seconds, max_rounds, created_at from delivery_campaign where ack_required and max_rounds > 1 and closed_at is null")
                 .query((rs, n) -> new Open(rs.getLong("id"), rs.getLong("renotify_seconds"), rs.getInt("max_rounds"),
                         UtcTimestamps.read(rs, "created_at")))
                 .list();

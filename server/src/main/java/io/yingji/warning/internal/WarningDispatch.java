@@ -98,9 +98,36 @@ class WarningDispatch {
             inbox.deliver(new Notice("warning.published", "notice.warning.published.title", "notice.warning.published.body",
                     List.of(prefix(w), w.headline() == null ? w.event() : w.headline()), link), audience.accounts());
         }
+        // cancelled, replaced or expired while its audience was being resolved: the closing listener found nothing to close
+        if (publication.published(w.id()).map(p -> !p.state().equals(w.state())).orElse(false)) {
+            close(w.id(), "ended while being targeted");
+        }
         log.info("Warning {} ({} {}) targeted: {} staff, {} public; resolved in {} ms, queued in {} ms more", w.identifier(), w.msgType(),
                 w.status(), audience.staff().size(), audience.publicTargets().size(), (resolved - started) / 1_000_000,
                 (System.nanoTime() - resolved) / 1_000_000);
+    }
+
+    /** A cancelled warning's delivery ends: no more re-notification, nothing still queued goes out (the Cancel does). */
+    @ApplicationModuleListener
+    void on(io.yingji.warning.WarningCancelled event) {
+        close(event.warningId(), "cancelled by " + event.cancelWarningId());
+    }
+
+    /** A replaced warning's delivery ends: its Update reaches the same areas' people with the current text. */
+    @ApplicationModuleListener
+    void on(io.yingji.warning.WarningUpdated event) {
+        close(event.warningId(), "updated by " + event.updateWarningId());
+    }
+
+    /** An expired warning needs no more acknowledgements chased. */
+    @ApplicationModuleListener
+    void on(io.yingji.warning.WarningExpired event) {
+        close(event.warningId(), "expired");
+    }
+
+    private void close(long warningId, String why) {
+        int cancelled = deliveries.close(staffSource(warningId)) + deliveries.close(publicSource(warningId));
+        log.info("Delivery of warning {} closed ({}); {} queued tasks cancelled", warningId, why, cancelled);
     }
 
     private boolean alreadyTargeted(long warningId) {
