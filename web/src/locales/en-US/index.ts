@@ -18,7 +18,7 @@ const en: typeof zh = {
   header: { region: 'Region', logout: 'Log out', language: '中文', languageShort: '中', languageLabel: 'Switch language' },
   workbench: {
     welcome: 'Hello, {name}', scope: 'Your data scope: {region}', enterprises: 'Enterprises', majorHazard: 'With major hazard sources',
-    byIndustry: 'Enterprises by industry', todo: 'To do', commit: "Make today's commitment (controls in place)", committed: 'Committed today', notCommitted: 'Enterprises without a commitment today', todoNone: 'Nothing to do', todoLater: 'Warnings will add their to-dos here once they are available.', toAcknowledge: 'Alarms to acknowledge', openAlarms: 'Open alarms', newAlarms: '{n} of them new: acknowledge them soon', toVerify: 'Hazards to verify', toAccept: 'Hazards to accept', toRemediate: 'Hazards to remediate', overdue: 'Overdue hazards under supervision',
+    byIndustry: 'Enterprises by industry', todo: 'To do', commit: "Make today's commitment (controls in place)", committed: 'Committed today', notCommitted: 'Enterprises without a commitment today', todoNone: 'Nothing to do', toApprove: 'Warnings awaiting approval', rejectedWarnings: 'Warnings returned for changes', toAcknowledge: 'Alarms to acknowledge', openAlarms: 'Open alarms', newAlarms: '{n} of them new: acknowledge them soon', toVerify: 'Hazards to verify', toAccept: 'Hazards to accept', toRemediate: 'Hazards to remediate', overdue: 'Overdue hazards under supervision',
     notYet: 'Not available yet', quick: 'Shortcuts', ownEnterprise: 'My enterprise',
   },
   map: {

@@ -16,7 +16,7 @@ export default {
   header: { region: '所属区划', logout: '退出登录', language: 'English', languageShort: 'EN', languageLabel: '切换语言' },
   workbench: {
     welcome: '您好，{name}', scope: '您的数据范围：{region}', enterprises: '辖区企业', majorHazard: '涉重大危险源企业',
-    byIndustry: '企业行业分布', todo: '待办事项', commit: '作出今日承诺（重大风险管控措施已落实）', committed: '今日已承诺', notCommitted: '今日未作承诺的企业', todoNone: '暂无待办', todoLater: '预警发布等功能上线后，相关待办也会显示在这里。', toAcknowledge: '待确认的报警', openAlarms: '未消除的报警', newAlarms: '其中新报警 {n} 条，请尽快确认', toVerify: '待核实的隐患', toAccept: '待验收的隐患', toRemediate: '待整改的隐患', overdue: '逾期督办的隐患',
+    byIndustry: '企业行业分布', todo: '待办事项', commit: '作出今日承诺（重大风险管控措施已落实）', committed: '今日已承诺', notCommitted: '今日未作承诺的企业', todoNone: '暂无待办', toApprove: '待审批的预警', rejectedWarnings: '被退回待修改的预警', toAcknowledge: '待确认的报警', openAlarms: '未消除的报警', newAlarms: '其中新报警 {n} 条，请尽快确认', toVerify: '待核实的隐患', toAccept: '待验收的隐患', toRemediate: '待整改的隐患', overdue: '逾期督办的隐患',
     notYet: '此功能尚未上线', quick: '快捷入口', ownEnterprise: '本企业信息',
   },
   map: {
