@@ -88,7 +88,10 @@ test('a township drafts and submits, the district approves, the public reads it 
 
   // the district bureau approves from its list of warnings awaiting approval
   const { context: district, page: bureau } = await loggedIn(browser, 'gongshu')
-  await bureau.goto(`${BASE_URL}/warnings?state=SUBMITTED`)
+  // its workbench lists the warnings awaiting its approval; the to-do opens the list filtered to them
+  await bureau.goto(`${BASE_URL}/`)
+  await bureau.getByTestId('todo').getByRole('link', { name: '待审批的预警' }).click()
+  await bureau.waitForURL(/\/warnings\?state=SUBMITTED/)
   await bureau.getByTestId('warning-link').filter({ hasText: headline }).click()
   await bureau.waitForURL(`**/warnings/${id}`)
   await bureau.getByTestId('warning-action-approve').click()
@@ -123,6 +126,13 @@ test('a township drafts and submits, the district approves, the public reads it 
   assert.match(cap.headers.get('content-type'), /application\/cap\+xml/)
   const feed = await (await fetch(`${BASE_URL}/public/cap/feed.atom`)).text()
   assert.ok(feed.includes(headline), 'the Atom feed carries the warning')
+
+  // the one map shows the warnings in force as a layer
+  await bureau.goto(`${BASE_URL}/map?layer=warnings`)
+  await bureau.getByTestId('map-warning-count').waitFor()
+  assert.match(await bureau.getByTestId('map-warning-count').innerText(), /显示 [1-9]\d* 条生效中的预警/)
+  await bureau.goto(`${BASE_URL}/warnings/${id}`)
+  await bureau.getByTestId('warning-state').filter({ hasText: '已发布' }).waitFor()
 
   // lifting it needs a reason; then the Cancel message is published at once and links back to the warning
   await bureau.getByTestId('warning-action-cancel').click()

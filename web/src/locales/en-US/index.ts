@@ -26,7 +26,7 @@ const en: typeof zh = {
     warnings: 'Warnings', incidents: 'Incidents', resources: 'Resources', industry: 'Industry', region: 'Region', count: '{n} enterprises shown',
     hazard: 'Hidden hazard', hazardsHere: '{n} hazards here', hazardCount: '{n} open hazards shown',
     hazardKinds: { MAJOR: 'Major hazard', GENERAL: 'General hazard', UNVERIFIED: 'Not yet verified (no grade)' },
-    sensorCount: '{n} devices shown', alarmCount: '{n} open alarms shown', alarmsHere: '{n} alarms here', devicesHere: '{n} devices here',
+    sensorCount: '{n} devices shown', warningCount: 'Showing {n} warnings in force', alarmCount: '{n} open alarms shown', alarmsHere: '{n} alarms here', devicesHere: '{n} devices here',
     sensorStates: { ALARM: 'With open alarms', ONLINE: 'Online', OFFLINE: 'Offline' }, pulsing: 'Pulsing: not yet acknowledged',
     legend: 'Risk level', colourBy: 'Colour markers by', byRisk: 'Risk level', bySafety: 'Safety code', manageZones: 'Manage risk zoning layers', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
   },

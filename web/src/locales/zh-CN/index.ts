@@ -24,7 +24,7 @@ export default {
     warnings: '预警', incidents: '突发事件', resources: '应急资源', industry: '行业', region: '区划', count: '显示 {n} 家企业',
     hazard: '隐患', hazardsHere: '此处 {n} 条隐患', hazardCount: '显示 {n} 条未销号隐患',
     hazardKinds: { MAJOR: '重大隐患', GENERAL: '一般隐患', UNVERIFIED: '待核实（未定级）' },
-    sensorCount: '显示 {n} 台监测设备', alarmCount: '显示 {n} 条未消除报警', alarmsHere: '此处 {n} 条报警', devicesHere: '此处 {n} 台设备',
+    sensorCount: '显示 {n} 台监测设备', warningCount: '显示 {n} 条生效中的预警', alarmCount: '显示 {n} 条未消除报警', alarmsHere: '此处 {n} 条报警', devicesHere: '此处 {n} 台设备',
     sensorStates: { ALARM: '有未消除报警', ONLINE: '在线', OFFLINE: '离线' }, pulsing: '闪烁：尚未确认',
     legend: '风险等级', colourBy: '标注颜色', byRisk: '风险等级', bySafety: '安全码', manageZones: '管理风险区划图层', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
   },
