@@ -95,7 +95,8 @@ export interface AckView {
   issuedAt: string
 }
 
-const campaign = (source: string) => `/api/notifications/campaigns/${encodeURIComponent(source)}`
+/** A campaign's address; its source keeps its colons (warning:12:staff), which a path segment allows. */
+const campaign = (source: string) => `/api/notifications/campaigns/${encodeURIComponent(source).replace(/%3A/gi, ':')}`
 export const getCoverageApi = (source: string) => http.get<Coverage>(`${campaign(source)}/coverage`)
 export const getDeliveryTasksApi = (source: string, filter: TaskFilter, page: number, size: number) =>
   http.get<Page<DeliveryTask>>(`${campaign(source)}/tasks${query({ ...filter, page, size })}`)

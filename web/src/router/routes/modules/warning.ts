@@ -6,6 +6,8 @@ export default [
   { path: 'warnings/:id/edit', name: 'warning-edit', component: () => import('@/views/warning/form/index.vue'), meta: { title: 'warning.edit' } },
   // 更新: the compose page prefilled from a warning in force, saved as an Update of it
   { path: 'warnings/:id/update', name: 'warning-update', component: () => import('@/views/warning/form/index.vue'), meta: { title: 'warning.actions.update' } },
+  // 发送情况: the live delivery dashboard of a published warning (coverage and tasks of its campaigns)
+  { path: 'warnings/:id/delivery', name: 'warning-delivery', component: () => import('@/views/warning/delivery/index.vue'), meta: { title: 'warning.delivery.title' } },
   { path: 'warnings/:id', name: 'warning', component: () => import('@/views/warning/detail/index.vue'), meta: { title: 'warning.detail' } },
 ] satisfies RouteRecordRaw[]
 
