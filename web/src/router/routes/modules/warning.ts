@@ -13,5 +13,7 @@ export default [
 
 /** The public warning page, without login (phone-friendly): `/alerts`, and one warning by its CAP identifier. */
 export const publicWarningRoutes = [
+  // 叫应: the acknowledgement link of an SMS or e-mail (yingji.notification.ack.base-url, default http://host/ack/ + token)
+  { path: '/ack/:token', name: 'public-ack', component: () => import('@/views/public/ack/index.vue'), meta: { public: true, title: 'warning.ack.title' } },
   { path: '/alerts/:identifier?', name: 'public-warnings', component: () => import('@/views/public/warnings/index.vue'), meta: { public: true, title: 'warning.publicTitle' } },
 ] satisfies RouteRecordRaw[]
