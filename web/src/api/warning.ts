@@ -221,5 +221,10 @@ export interface SubscriptionBody {
   latitude?: number | null
 }
 
-export const subscribeApi = (body: SubscriptionBody) =>
-  http.post<{ alreadyRegistered?: boolean } | undefined>('/public/warning-subscriptions', body)
+/** 201 when registered now, 200 with `alreadyRegistered` when the mobile was registered for the region before. */
+export interface Subscribed {
+  alreadyRegistered: boolean
+  regionName: string
+}
+
+export const subscribeApi = (body: SubscriptionBody) => http.post<Subscribed>('/public/warning-subscriptions', body)

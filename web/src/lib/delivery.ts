@@ -91,3 +91,19 @@ export function debounce<A extends unknown[]>(run: (...args: A) => void, wait: n
     },
   }
 }
+
+/** A mainland mobile number (11 digits from 1), spaces and dashes allowed while typing. */
+export function normaliseMobile(text: string): string {
+  return text.replace(/[\s-]/g, '')
+}
+
+/**
+ * What is plainly wrong with a subscription before asking the server (which checks again, and
+ * whether the region exists and is a township or village): message keys per field.
+ */
+export function subscriptionErrors(mobile: string, regionCode: string): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (!/^1\d{10}$/.test(normaliseMobile(mobile))) errors.mobile = 'warning.subscribe.mobileInvalid'
+  if (!/^\d{9}(\d{3})?$/.test(regionCode.trim())) errors.regionCode = 'warning.subscribe.regionInvalid'
+  return errors
+}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
-  audienceRequest, campaignSource, debounce, formatCount, formatRate, groupsOf, hasDelivery, isLive, rate, rateBand,
+  audienceRequest, campaignSource, debounce, formatCount, formatRate, groupsOf, hasDelivery, isLive, normaliseMobile, rate, rateBand,
+  subscriptionErrors,
 } from '../delivery'
 import { emptyForm } from '../warning'
 
@@ -103,5 +104,19 @@ describe('debounce', () => {
     later.cancel()
     vi.advanceTimersByTime(1000)
     expect(run).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('subscription', () => {
+  it('accepts an 11-digit mobile with spaces and a township or village code', () => {
+    expect(normaliseMobile('138 0000-1234')).toBe('13800001234')
+    expect(subscriptionErrors('138 0000 1234', '330105001')).toEqual({})
+    expect(subscriptionErrors('13800001234', '330105001001')).toEqual({})
+  })
+
+  it('names what is plainly wrong', () => {
+    expect(subscriptionErrors('2380000123', '330105')).toEqual({
+      mobile: 'warning.subscribe.mobileInvalid', regionCode: 'warning.subscribe.regionInvalid',
+    })
   })
 })

@@ -199,8 +199,8 @@ const en: typeof zh = {
     },
     subscribe: {
       title: 'Warning text messages', intro: 'Register your mobile number and your township or village; you will get a text message when a public warning is issued for it.', open: 'Get warnings by text message',
-      mobile: 'Mobile number', regionCode: 'Township or village code', regionHint: 'The 12-digit region code; your village or township office can tell you', name: 'Name (optional)',
-      submit: 'Subscribe', done: 'Subscribed: warnings for this area will be sent to {mobile}.', already: 'This number is already registered for this area.', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Enter a 9- or 12-digit region code',
+      mobile: 'Mobile number', regionCode: 'Township or village code', regionHint: 'The 9-digit township or 12-digit village code; your village or township office can tell you', name: 'Name (optional)',
+      submit: 'Subscribe', done: 'Subscribed: public warnings for {region} will be sent to {mobile}.', already: '{mobile} is already registered for warnings of {region}.', locate: 'Use my location (optional, for warnings drawn on a map)', located: 'Location added', locateFailed: 'Could not get the location; it is optional', again: 'Subscribe another', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Enter a 9- or 12-digit region code',
     },
   },
   audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },

@@ -197,8 +197,8 @@ export default {
     },
     subscribe: {
       title: '订阅预警短信', intro: '登记手机号码和所在乡镇（街道）或村（社区），该区域发布面向公众的预警时将向您发送短信。', open: '订阅预警短信',
-      mobile: '手机号码', regionCode: '所在乡镇（街道）/村（社区）代码', regionHint: '12 位行政区划代码，可向村（社区）或乡镇（街道）询问', name: '称呼（选填）',
-      submit: '订阅', done: '订阅成功，该区域发布预警时将向 {mobile} 发送短信。', already: '该号码已订阅此区域，无需重复登记。', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请输入 9 位或 12 位行政区划代码',
+      mobile: '手机号码', regionCode: '所在乡镇（街道）/村（社区）代码', regionHint: '乡镇（街道）9 位或村（社区）12 位行政区划代码，可向村委会、社区或乡镇（街道）询问', name: '称呼（选填）',
+      submit: '订阅', done: '订阅成功：{region}发布面向公众的预警时，将向 {mobile} 发送短信。', already: '{mobile} 已订阅{region}的预警短信，无需重复登记。', locate: '使用当前位置（选填，便于按范围发送）', located: '已获取位置', locateFailed: '无法获取位置，可不填', again: '再订阅一个', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请输入 9 位或 12 位行政区划代码',
     },
   },
   audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },

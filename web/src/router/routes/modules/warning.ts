@@ -15,5 +15,7 @@ export default [
 export const publicWarningRoutes = [
   // 叫应: the acknowledgement link of an SMS or e-mail (yingji.notification.ack.base-url, default http://host/ack/ + token)
   { path: '/ack/:token', name: 'public-ack', component: () => import('@/views/public/ack/index.vue'), meta: { public: true, title: 'warning.ack.title' } },
+  // 订阅预警短信: the public registers a mobile for a township or village
+  { path: '/subscribe', name: 'public-subscribe', component: () => import('@/views/public/subscribe/index.vue'), meta: { public: true, title: 'warning.subscribe.title' } },
   { path: '/alerts/:identifier?', name: 'public-warnings', component: () => import('@/views/public/warnings/index.vue'), meta: { public: true, title: 'warning.publicTitle' } },
 ] satisfies RouteRecordRaw[]
