@@ -70,7 +70,9 @@ test('a township drafts and submits, the district approves, the public reads it 
   await page.getByTestId('warning-save').click()
   await areas.nth(1).getByText('请填写区域名称').waitFor()
   await page.locator('#areaDesc-1').fill('运河沿岸低洼区')
-  await page.getByTestId('warning-recipients-slot').waitFor()
+  // the live recipient count follows the areas (debounced): staff (到岗到人) and public (公众)
+  await page.getByTestId('audience-staff').waitFor()
+  await page.getByTestId('audience-public').waitFor()
   await screenshot(page, 'warning-compose')
 
   await page.getByTestId('warning-save-submit').click()

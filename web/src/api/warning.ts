@@ -189,3 +189,42 @@ function safeJson(text: string): unknown {
 export const getPublicWarningsApi = () => http.get<PublicWarning[]>('/public/warnings')
 export const getPublicWarningApi = (identifier: string) => http.get<PublicWarning>(`/public/warnings/${encodeURIComponent(identifier)}`)
 export const PUBLIC_FEED_URL = '/public/cap/feed.atom'
+
+/** Targets of one audience (STAFF 到岗到人, PUBLIC 公众) and group; `reachable` = with an address for some channel. */
+export interface AudienceGroup {
+  audience: 'STAFF' | 'PUBLIC'
+  group: string
+  targeted: number
+  reachable: number
+}
+
+/** Whom a warning reaches: `recorded` when counted at publish time, otherwise a live preview. */
+export interface AudienceView {
+  recorded: boolean
+  staff: number
+  publicTargets: number
+  groups: AudienceGroup[]
+}
+
+/** The part of a draft the live count needs (other fields are ignored by the server). */
+export type AudienceRequest = Pick<WarningDraftBody, 'areas' | 'status' | 'scope'>
+
+export const previewAudienceApi = (body: AudienceRequest) => http.post<AudienceView>('/api/warnings/audience', body)
+export const getAudienceApi = (id: number) => http.get<AudienceView>(`/api/warnings/${id}/audience`)
+
+/** 订阅预警短信: a member of the public registers a mobile for a township or village (no login). */
+export interface SubscriptionBody {
+  mobile: string
+  regionCode: string
+  name?: string | null
+  longitude?: number | null
+  latitude?: number | null
+}
+
+/** 201 when registered now, 200 with `alreadyRegistered` when the mobile was registered for the region before. */
+export interface Subscribed {
+  alreadyRegistered: boolean
+  regionName: string
+}
+
+export const subscribeApi = (body: SubscriptionBody) => http.post<Subscribed>('/public/warning-subscriptions', body)

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import ElementPlus from 'element-plus'
+import { i18n } from '@/locales'
+import SubscribePage from '../subscribe/index.vue'
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' } })
+}
+
+async function open() {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/subscribe', component: SubscribePage }, { path: '/alerts', component: SubscribePage }] })
+  await router.push('/subscribe')
+  return mount(SubscribePage, { global: { plugins: [router, i18n, ElementPlus] } })
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('warning subscription page', () => {
+  it('registers the mobile for a village and names the region the server found', async () => {
+    const fetch = vi.fn().mockResolvedValue(json({ alreadyRegistered: false, regionName: '浙江省杭州市拱墅区米市巷街道' }, 201))
+    vi.stubGlobal('fetch', fetch)
+    const page = await open()
+    await page.get('[data-testid=subscribe-mobile]').setValue('138 0000 1234')
+    await page.get('[data-testid=subscribe-region]').setValue('330105001')
+    await page.get('[data-testid=subscribe-form]').trigger('submit')
+    await flushPromises()
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('/public/warning-subscriptions')
+    expect(JSON.parse(init.body)).toEqual({ mobile: '13800001234', regionCode: '330105001', name: null, longitude: null, latitude: null })
+    expect(page.get('[data-testid=subscribe-done]').text()).toContain('浙江省杭州市拱墅区米市巷街道')
+    expect(page.get('[data-testid=subscribe-done]').text()).toContain('13800001234')
+  })
+
+  it('says when the number was registered before', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(json({ alreadyRegistered: true, regionName: '米市巷街道' })))
+    const page = await open()
+    await page.get('[data-testid=subscribe-mobile]').setValue('13800001234')
+    await page.get('[data-testid=subscribe-region]').setValue('330105001')
+    await page.get('[data-testid=subscribe-form]').trigger('submit')
+    await flushPromises()
+    expect(page.get('[data-testid=subscribe-done]').text()).toContain('已订阅')
+  })
+
+  it('asks nothing while the number is plainly wrong, and shows the server reason under the field', async () => {
+    const fetch = vi.fn().mockResolvedValue(json({
+      status: 400, title: '请求有误', errors: [{ field: 'regionCode', message: '请选择乡镇（街道）或村（社区）' }],
+    }, 400))
+    vi.stubGlobal('fetch', fetch)
+    const page = await open()
+    await page.get('[data-testid=subscribe-mobile]').setValue('12345')
+    await page.get('[data-testid=subscribe-form]').trigger('submit')
+    await flushPromises()
+    expect(fetch).not.toHaveBeenCalled()
+    expect(page.text()).toContain('请输入 11 位手机号码')
+    await page.get('[data-testid=subscribe-mobile]').setValue('13800001234')
+    await page.get('[data-testid=subscribe-region]').setValue('330105000000')
+    await page.get('[data-testid=subscribe-form]').trigger('submit')
+    await flushPromises()
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(page.text()).toContain('请选择乡镇（街道）或村（社区）')
+    expect(page.find('[data-testid=subscribe-done]').exists()).toBe(false)
+  })
+})
