@@ -54,6 +54,15 @@ test('a published warning shows its recorded recipients and a live delivery dash
   await page.getByTestId('delivery-tabs').getByText('公众', { exact: true }).click()
   await page.getByTestId('campaign-public').waitFor()
   await context.close()
+
+  // the township's own account was one of the staff it reached: it confirms receipt (叫应) in the app
+  const { context: own, page: station } = await loggedIn(browser, 'mishixiang')
+  await station.goto(`${BASE_URL}/warnings/${drafted.id}`)
+  await station.getByTestId('my-ack-confirm').click()
+  await station.getByTestId('my-ack-done').filter({ hasText: '确认收到' }).waitFor()
+  const mine = await api(township, 'GET', `/api/notifications/campaigns/warning:${drafted.id}:staff/ack`)
+  assert.equal(mine.acknowledged, true)
+  await own.close()
 })
 
 test('a broken acknowledgement link gets the server reason on a phone; a citizen subscribes to warning texts', async () => {

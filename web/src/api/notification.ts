@@ -100,6 +100,13 @@ const campaign = (source: string) => `/api/notifications/campaigns/${encodeURICo
 export const getCoverageApi = (source: string) => http.get<Coverage>(`${campaign(source)}/coverage`)
 export const getDeliveryTasksApi = (source: string, filter: TaskFilter, page: number, size: number) =>
   http.get<Page<DeliveryTask>>(`${campaign(source)}/tasks${query({ ...filter, page, size })}`)
+/** The signed-in user's own confirmation of a campaign they were a target of (404 otherwise). */
+export interface MyAck {
+  source: string
+  acknowledged: boolean
+  acknowledgedAt: string | null
+}
+export const getMyAckApi = (source: string) => http.get<MyAck>(`${campaign(source)}/ack`)
 export const acknowledgeCampaignApi = (source: string) => http.post<{ source: string; targets: number }>(`${campaign(source)}/ack`)
 export const getAckApi = (token: string) => http.get<AckView>(`/public/ack/${encodeURIComponent(token)}`)
 export const acknowledgeApi = (token: string) => http.post<AckView>(`/public/ack/${encodeURIComponent(token)}`)

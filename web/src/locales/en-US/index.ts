@@ -144,6 +144,7 @@ const en: typeof zh = {
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
   warning: {
+    myAck: { ask: 'This warning was sent to you: please confirm you received it.', confirm: 'Confirm receipt', confirmedAt: 'You confirmed receipt at {time}.', done: 'Receipt confirmed' },
     list: 'Warnings', create: 'Draft a warning', edit: 'Edit warning', updateOf: 'Update of: {name}', detail: 'Warning', import: 'Import a CAP warning',
     levels: { RED: 'Red warning (I)', ORANGE: 'Orange warning (II)', YELLOW: 'Yellow warning (III)', BLUE: 'Blue warning (IV)', NONE: 'No level' },
     levelShort: { RED: 'Red', ORANGE: 'Orange', YELLOW: 'Yellow', BLUE: 'Blue' },

@@ -142,6 +142,7 @@ export default {
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
   warning: {
+    myAck: { ask: '本预警发给了您，请确认已收到（叫应）。', confirm: '确认收到', confirmedAt: '您已于 {time} 确认收到本预警。', done: '已确认收到' },
     list: '预警信息', create: '起草预警', edit: '编辑预警', updateOf: '更新预警：{name}', detail: '预警详情', import: '导入 CAP 预警',
     levels: { RED: '红色预警（I级）', ORANGE: '橙色预警（II级）', YELLOW: '黄色预警（III级）', BLUE: '蓝色预警（IV级）', NONE: '未定级' },
     levelShort: { RED: '红色', ORANGE: '橙色', YELLOW: '黄色', BLUE: '蓝色' },

@@ -33,6 +33,10 @@ class AckController {
     record Acknowledged(String source, int targets) {
     }
 
+    /** The signed-in user's own part in a campaign: whether (and when) they confirmed. */
+    record MyAcknowledgement(String source, boolean acknowledged, @Nullable Instant acknowledgedAt) {
+    }
+
     private final CampaignBook campaigns;
     private final Acknowledgements acknowledgements;
     private final JdbcClient jdbc;
@@ -59,6 +63,26 @@ class AckController {
         CampaignBook.Located located = locate(token);
         acknowledgements.acknowledge(located.campaign().id(), located.targetNo(), clock.instant());
         return view(located);
+    }
+
+    @GetMapping("/api/notifications/campaigns/{source}/ack")
+    @Operation(summary = "Whether the signed-in user, one of the campaign's targets, has confirmed (404 unless they were a target)")
+    MyAcknowledgement mine(@PathVariable String source) {
+        Caller caller = callers.require();
+        CampaignBook.Stored campaign = campaigns.findBySource(source).orElseThrow(() -> Problem.notFound("delivery_campaign", source));
+        List<Instant> times = new java.util.ArrayList<>();
+        jdbc.sql("select acknowledged_at from delivery_target where campaign_id = :c and user_id = :user")
+                .param("c", campaign.id()).param("user", caller.userId())
+                .query((java.sql.ResultSet rs) -> {
+                    Instant at = UtcTimestamps.read(rs, "acknowledged_at");
+                    times.add(at == null ? Instant.MAX : at);
+                });
+        if (times.isEmpty()) {
+            throw Problem.notFound("delivery_campaign", source);
+        }
+        Instant first = times.stream().min(Instant::compareTo).orElseThrow();
+        boolean done = times.stream().noneMatch(Instant.MAX::equals);
+        return new MyAcknowledgement(source, done, done ? first : null);
     }
 
     @PostMapping("/api/notifications/campaigns/{source}/ack")

@@ -66,11 +66,18 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
         clock.advance(Duration.ofMinutes(1));
         // confirming again changes nothing, the first time stays
         assertThat(post("/public/ack/" + token(id, 1)).body().path("acknowledgedAt").asString()).isEqualTo(at);
-        // the signed-in user confirms in the app
+        // the signed-in user sees they have not confirmed yet, and confirms in the app
+        Response mine = api.get("xihu", "/api/notifications/campaigns/" + source + "/ack");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().path("acknowledged").asBoolean()).isFalse();
         Response inApp = api.post("xihu", "/api/notifications/campaigns/" + source + "/ack", Map.of());
         assertThat(inApp.status()).isEqualTo(200);
         assertThat(inApp.body().path("targets").asInt()).isEqualTo(1);
+        assertThat(api.get("xihu", "/api/notifications/campaigns/" + source + "/ack").body().path("acknowledged").asBoolean()).isTrue();
+        // someone who was not a target does not learn of the campaign
         assertThat(api.post("gongshu", "/api/notifications/campaigns/" + source + "/ack", Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("gongshu", "/api/notifications/campaigns/" + source + "/ack").status()).isEqualTo(404);
+        assertThat(api.get("gongshu", "/api/notifications/campaigns/no-such-campaign/ack").status()).isEqualTo(404);
         assertThat(tasksOf(id)).extracting(TaskRow::status).containsExactly("ACKNOWLEDGED", "ACKNOWLEDGED", "SENT");
 
         // within the interval nobody is told again
