@@ -79,7 +79,10 @@ test('a broken acknowledgement link gets the server reason on a phone; a citizen
   await phone.waitForURL('**/subscribe')
   const mobile = `139${String(Date.now() % 100000000).padStart(8, '0')}`
   await phone.getByTestId('subscribe-mobile').fill(mobile)
-  await phone.getByTestId('subscribe-region').fill('330105001')
+  // the township chosen by name, level by level (the province is the only top region and chosen already)
+  await phone.getByTestId('region-level-1').selectOption({ label: '杭州市' })
+  await phone.getByTestId('region-level-2').selectOption({ label: '拱墅区' })
+  await phone.getByTestId('region-level-3').selectOption({ label: '米市巷街道' })
   await phone.getByTestId('subscribe-submit').click()
   await phone.getByTestId('subscribe-done').filter({ hasText: '米市巷街道' }).waitFor()
   await screenshot(phone, 'warning-subscribe-phone')

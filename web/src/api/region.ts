@@ -31,3 +31,13 @@ export const getMyRegionSubtreeApi = () => http.get<RegionOption[]>('/api/region
 
 /** One region with its ancestors and its boundary (GeoJSON text) where known. */
 export const getRegionApi = (code: string) => http.get<RegionDetail>(`/api/regions/${code}`)
+
+/** A region as the public forms see it: name and code only. */
+export interface PublicRegion {
+  code: string
+  name: string
+  level: number
+  hasChildren: boolean
+}
+export const getPublicRegionsApi = () => http.get<PublicRegion[]>('/public/regions')
+export const getPublicRegionChildrenApi = (code: string) => http.get<PublicRegion[]>(`/public/regions/${code}/children`)

@@ -143,6 +143,7 @@ const en: typeof zh = {
     types: { FLOOD: 'Flood', TYPHOON: 'Typhoon', GEOLOGICAL: 'Geological', EARTHQUAKE: 'Earthquake', FOREST_FIRE: 'Forest fire', DROUGHT: 'Drought', COMPOSITE: 'Composite' },
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
+  region: { pick: 'Choose', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}' },
   warning: {
     myAck: { ask: 'This warning was sent to you: please confirm you received it.', confirm: 'Confirm receipt', confirmedAt: 'You confirmed receipt at {time}.', done: 'Receipt confirmed' },
     list: 'Warnings', create: 'Draft a warning', edit: 'Edit warning', updateOf: 'Update of: {name}', detail: 'Warning', import: 'Import a CAP warning',
@@ -200,8 +201,8 @@ const en: typeof zh = {
     },
     subscribe: {
       title: 'Warning text messages', intro: 'Register your mobile number and your township or village; you will get a text message when a public warning is issued for it.', open: 'Get warnings by text message',
-      mobile: 'Mobile number', regionCode: 'Township or village code', regionHint: 'The 9-digit township or 12-digit village code; your village or township office can tell you', name: 'Name (optional)',
-      submit: 'Subscribe', done: 'Subscribed: public warnings for {region} will be sent to {mobile}.', already: '{mobile} is already registered for warnings of {region}.', locate: 'Use my location (optional, for warnings drawn on a map)', located: 'Location added', locateFailed: 'Could not get the location; it is optional', again: 'Subscribe another', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Enter a 9- or 12-digit region code',
+      mobile: 'Mobile number', regionCode: 'Your township or village', regionHint: 'Choose level by level down to your township (street), or further to your village (community)', name: 'Name (optional)',
+      submit: 'Subscribe', done: 'Subscribed: public warnings for {region} will be sent to {mobile}.', already: '{mobile} is already registered for warnings of {region}.', locate: 'Use my location (optional, for warnings drawn on a map)', located: 'Location added', locateFailed: 'Could not get the location; it is optional', again: 'Subscribe another', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Choose down to a township or village',
     },
   },
   audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },

@@ -141,6 +141,7 @@ export default {
     types: { FLOOD: '洪涝', TYPHOON: '台风', GEOLOGICAL: '地质灾害', EARTHQUAKE: '地震', FOREST_FIRE: '森林火灾', DROUGHT: '干旱', COMPOSITE: '综合' },
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
+  region: { pick: '请选择', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划' },
   warning: {
     myAck: { ask: '本预警发给了您，请确认已收到（叫应）。', confirm: '确认收到', confirmedAt: '您已于 {time} 确认收到本预警。', done: '已确认收到' },
     list: '预警信息', create: '起草预警', edit: '编辑预警', updateOf: '更新预警：{name}', detail: '预警详情', import: '导入 CAP 预警',
@@ -198,8 +199,8 @@ export default {
     },
     subscribe: {
       title: '订阅预警短信', intro: '登记手机号码和所在乡镇（街道）或村（社区），该区域发布面向公众的预警时将向您发送短信。', open: '订阅预警短信',
-      mobile: '手机号码', regionCode: '所在乡镇（街道）/村（社区）代码', regionHint: '乡镇（街道）9 位或村（社区）12 位行政区划代码，可向村委会、社区或乡镇（街道）询问', name: '称呼（选填）',
-      submit: '订阅', done: '订阅成功：{region}发布面向公众的预警时，将向 {mobile} 发送短信。', already: '{mobile} 已订阅{region}的预警短信，无需重复登记。', locate: '使用当前位置（选填，便于按范围发送）', located: '已获取位置', locateFailed: '无法获取位置，可不填', again: '再订阅一个', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请输入 9 位或 12 位行政区划代码',
+      mobile: '手机号码', regionCode: '所在乡镇（街道）/村（社区）', regionHint: '逐级选择到您所在的乡镇（街道），也可继续选到村（社区）', name: '称呼（选填）',
+      submit: '订阅', done: '订阅成功：{region}发布面向公众的预警时，将向 {mobile} 发送短信。', already: '{mobile} 已订阅{region}的预警短信，无需重复登记。', locate: '使用当前位置（选填，便于按范围发送）', located: '已获取位置', locateFailed: '无法获取位置，可不填', again: '再订阅一个', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请选择到乡镇（街道）或村（社区）一级',
     },
   },
   audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },

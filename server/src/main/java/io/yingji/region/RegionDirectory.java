@@ -15,6 +15,9 @@ public interface RegionDirectory {
 
     List<Region> children(RegionCode code);
 
+    /** The regions without a parent: the top of the tree (the province in the demo). */
+    List<Region> roots();
+
     /** From the province down to the region's parent. */
     List<Region> ancestors(RegionCode code);
 

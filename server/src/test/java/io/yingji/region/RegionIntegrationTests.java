@@ -10,6 +10,27 @@ import org.junit.jupiter.api.Test;
 class RegionIntegrationTests extends ApiTest {
 
     @Test
+    void thePublicPickerGetsNamesAndCodesStepByStepWithoutLogin() {
+        Response roots = api.send(org.springframework.http.HttpMethod.GET, "/public/regions", null, null, java.util.Map.of());
+        assertThat(roots.status()).isEqualTo(200);
+        assertThat(roots.body().valueStream().map(r -> r.path("name").asString())).containsExactly("浙江省");
+        Response streets = api.send(org.springframework.http.HttpMethod.GET, "/public/regions/330105/children", null, null, java.util.Map.of());
+        assertThat(streets.status()).isEqualTo(200);
+        assertThat(streets.body().size()).isEqualTo(18);
+        assertThat(streets.body().get(0).path("code").asString()).isEqualTo("330105001");
+        assertThat(streets.body().get(0).path("name").asString()).isEqualTo("米市巷街道");
+        // names and codes only: no boundaries or boxes for anonymous callers
+        assertThat(streets.body().get(0).has("boundary")).isFalse();
+        assertThat(streets.body().get(0).has("boundingBox")).isFalse();
+        Response unknown = api.send(org.springframework.http.HttpMethod.GET, "/public/regions/339999/children", null, null, java.util.Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        Response malformed = api.send(org.springframework.http.HttpMethod.GET, "/public/regions/33x/children", null, null,
+                java.util.Map.of("Accept-Language", "en"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().toString()).contains("33x");
+    }
+
+    @Test
     void gongshuHasItsEighteenStreets() {
         Response children = api.get("gongshu", "/api/regions/330105/children");
         assertThat(children.status()).isEqualTo(200);

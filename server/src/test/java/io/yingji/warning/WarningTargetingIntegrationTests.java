@@ -231,26 +231,43 @@ class WarningTargetingIntegrationTests extends ApiTest {
         assertThat(api.delete("gongshu", "/api/warning-contacts/" + id).status()).isEqualTo(404);
     }
 
+    /** Each registration test comes from its own client address (the tests run behind a simulated proxy). */
+    static Map<String, String> from(String address) {
+        return Map.of("X-Forwarded-For", address);
+    }
+
     @Test
     void theGeneralPublicRegistersForTheirTownshipOnce() {
         String mobile = "1380" + (1000000 + (int) (Math.random() * 8999999));
+        Map<String, String> client = from("203.0.113." + (1 + (int) (Math.random() * 200)));
         Response first = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", mobile, "regionCode", MISHIXIANG), Map.of());
+                Map.of("mobile", mobile, "regionCode", MISHIXIANG), client);
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
         assertThat(first.body().path("regionName").asString()).contains("米市巷街道");
         Response again = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", mobile, "regionCode", MISHIXIANG), Map.of());
+                Map.of("mobile", mobile, "regionCode", MISHIXIANG), client);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().path("alreadyRegistered").asBoolean()).isTrue();
         assertThat(count("select count(*) from warning_contact where grp = '公众' and mobile = '" + mobile + "'")).isEqualTo(1);
 
         Response district = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", mobile, "regionCode", "330105"), Map.of());
+                Map.of("mobile", mobile, "regionCode", "330105"), client);
         assertThat(district.status()).isEqualTo(400);
         assertThat(district.body().toString()).contains("乡镇（街道）或村（社区）");
         Response badMobile = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", "abc", "regionCode", MISHIXIANG, "longitude", 120.1), Map.of());
+                Map.of("mobile", "abc", "regionCode", MISHIXIANG, "longitude", 120.1), client);
         assertThat(badMobile.status()).isEqualTo(400);
         assertThat(badMobile.errorFields()).containsExactlyInAnyOrder("mobile", "longitude");
+        // five attempts an hour per address (these four and one more): the sixth is refused, another address is not
+        assertThat(api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
+                Map.of("mobile", "1381234" + String.valueOf(System.nanoTime()).substring(0, 4), "regionCode", MISHIXIANG), client)
+                .status()).isIn(200, 201);
+        Response sixth = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
+                Map.of("mobile", "13912340000", "regionCode", MISHIXIANG), client);
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.body().path("detail").asString()).contains("登记过于频繁");
+        assertThat(count("select count(*) from warning_contact where mobile = '13912340000'")).isZero();
+        assertThat(api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
+                Map.of("mobile", "13912340000", "regionCode", MISHIXIANG), from("198.51.100.7")).status()).isEqualTo(201);
     }
 }

@@ -76,6 +76,12 @@ class RegionTree implements RegionDirectory {
     }
 
     @Override
+    public List<Region> roots() {
+        return snapshot().byCode().values().stream().filter(r -> r.parent() == null)
+                .sorted(Comparator.comparing(r -> r.code().value())).toList();
+    }
+
+    @Override
     public List<Region> ancestors(RegionCode code) {
         List<Region> path = new ArrayList<>();
         Region current = snapshot().byCode().get(code.value());

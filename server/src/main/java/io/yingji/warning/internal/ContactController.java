@@ -60,12 +60,22 @@ class ContactController {
     private final RegionDirectory regions;
     private final CallerContext callers;
     private final AuditTrail audit;
+    /** Registrations per client address and window: a script cannot sign a whole number range up. */
+    private final io.yingji.shared.SlidingWindowLimit limit;
 
-    ContactController(ContactDirectory directory, RegionDirectory regions, CallerContext callers, AuditTrail audit) {
+    ContactController(ContactDirectory directory, RegionDirectory regions, CallerContext callers, AuditTrail audit, java.time.Clock clock,
+                      @org.springframework.beans.factory.annotation.Value("${yingji.warning.subscriptions-per-window:5}") int perWindow,
+                      @org.springframework.beans.factory.annotation.Value("${yingji.warning.subscription-window:PT1H}") java.time.Duration window) {
         this.directory = directory;
         this.regions = regions;
         this.callers = callers;
         this.audit = audit;
+        this.limit = new io.yingji.shared.SlidingWindowLimit(perWindow, window, clock);
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${yingji.warning.subscription-window:PT1H}")
+    void forgetQuietAddresses() {
+        limit.forgetQuiet();
     }
 
     @GetMapping("/api/warning-contacts")
@@ -121,7 +131,10 @@ class ContactController {
     @PostMapping("/public/warning-subscriptions")
     @Operation(summary = "A member of the public registers a mobile number for the warnings of their township or village (no login)")
     @Transactional
-    ResponseEntity<Subscribed> subscribe(@RequestBody Subscription s) {
+    ResponseEntity<Subscribed> subscribe(@RequestBody Subscription s, jakarta.servlet.http.HttpServletRequest request) {
+        if (!limit.allow(request.getRemoteAddr())) {
+            throw new Problem(429, "warning.subscription.too-many");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         String name = s.name() == null || s.name().isBlank() ? "公众用户" : s.name();
         Contact contact = validate(WarningContacts.PUBLIC, name, s.regionCode(), s.mobile(), null, null, null, s.longitude(),
