@@ -51,12 +51,18 @@ public class DemoCity {
     private final io.yingji.monitoring.DeviceCatalog devices;
     private final io.yingji.monitoring.TelemetryIntake telemetry;
     private final io.yingji.warning.WarningContacts warningContacts;
+    private final io.yingji.warning.WarningWorkflow warnings;
+    private final boolean demoWarnings;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
              CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks,
              HazardWorkflow hazards, Clock clock, io.yingji.monitoring.DeviceCatalog devices,
-             io.yingji.monitoring.TelemetryIntake telemetry, io.yingji.warning.WarningContacts warningContacts) {
+             io.yingji.monitoring.TelemetryIntake telemetry, io.yingji.warning.WarningContacts warningContacts,
+             io.yingji.warning.WarningWorkflow warnings,
+             @org.springframework.beans.factory.annotation.Value("${yingji.demo.warnings:true}") boolean demoWarnings) {
         this.warningContacts = warningContacts;
+        this.warnings = warnings;
+        this.demoWarnings = demoWarnings;
         this.devices = devices;
         this.telemetry = telemetry;
         this.regions = regions;
@@ -134,8 +140,27 @@ public class DemoCity {
         // registered by the city's bureau, as a person would
         int sensors = callers.runAs(accounts.callerOf("hangzhou").orElseThrow(),
                 () -> new DemoDevices(devices, telemetry, enterprises).load(qiye, clock.instant()));
+        if (demoWarnings) {
+            loadWarning(qiye);
+        }
         log.info("Demo city loaded: {} regions, {} enterprises, {} monitoring devices in {} ms", all.size(), count, sensors,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A warning in force, through the real workflow: the township drafts, the district approves (four-eyes). */
+    private void loadWarning(long qiye) {
+        try {
+            io.yingji.enterprise.Enterprise plant = callers.runAsSystem(() -> enterprises.find(qiye).orElseThrow());
+            DemoWarnings demo = new DemoWarnings(warnings);
+            long id = callers.runAs(accounts.callerOf("mishixiang").orElseThrow(), () -> demo.draft(plant, clock.instant()));
+            callers.runAs(accounts.callerOf("gongshu").orElseThrow(), () -> {
+                warnings.approve(id);
+                return id;
+            });
+        } catch (RuntimeException e) {
+            // the city is there without it; say why rather than fail the start
+            log.warn("Demo warning not published: {}", e.toString());
+        }
     }
 
     private Map<String, Long> createDepartments() {
