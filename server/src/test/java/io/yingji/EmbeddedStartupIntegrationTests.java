@@ -6,6 +6,7 @@ import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.EmbeddedPlatformTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The newcomer's path: the embedded profile on an H2 file database, the same migrations, the demo
@@ -33,5 +34,31 @@ class EmbeddedStartupIntegrationTests extends EmbeddedPlatformTest {
         assertThat(search.status()).isEqualTo(200);
         Response audit = api.get("shenji", "/api/audit?size=5");
         assertThat(audit.status()).isEqualTo(200);
+    }
+
+    /**
+     * The demo city's warning in force went out through the real pipeline to the stand-in gateways:
+     * texts accepted, then reported delivered over the signed report endpoint; the township is among
+     * those reached. Nothing here is faked past the HTTP boundary of the two gateways.
+     */
+    @Test
+    void theDemoWarningIsDeliveredThroughTheStandInGateways() throws InterruptedException {
+        Api api = new Api(port);
+        JsonNode warning = api.get("gongshu", "/api/warnings?state=PUBLISHED&size=50").body().path("content").valueStream()
+                .filter(w -> w.path("headline").asString().equals("米市巷街道暴雨黄色预警")).findFirst().orElseThrow();
+        String coverage = "/api/notifications/campaigns/warning:" + warning.path("id").asLong() + ":staff/coverage";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode total;
+        do {
+            Thread.sleep(500);
+            Response answer = api.get("gongshu", coverage);
+            total = answer.status() == 200 ? answer.body().path("total") : null;
+        } while ((total == null || total.path("delivered").asLong() == 0) && System.nanoTime() < deadline);
+        assertThat(total).as("the staff campaign's coverage").isNotNull();
+        assertThat(total.path("targeted").asLong()).isGreaterThan(20);
+        assertThat(total.path("delivered").asLong()).as("texts reported delivered by the stand-in gateway").isPositive();
+        Response public_ = api.get("gongshu", "/api/notifications/campaigns/warning:" + warning.path("id").asLong() + ":public/coverage");
+        assertThat(public_.status()).isEqualTo(200);
+        assertThat(public_.body().path("total").path("targeted").asLong()).isPositive();
     }
 }

@@ -12,13 +12,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The platform exactly as the README starts it — the embedded profile on an H2 file database with
- * the demo city — but in a fresh temporary folder and on a random port. Subclasses share one context.
+ * the demo city and its stand-in SMS and broadcast gateways — but in a fresh temporary folder and on a
+ * free port chosen up front (a defined port, so that the gateways' addresses, which name
+ * {@code server.port}, point at this server). Subclasses share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("embedded")
 public abstract class EmbeddedPlatformTest {
 
     private static final Path DATA = temporaryFolder();
+    private static final int PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -29,6 +32,15 @@ public abstract class EmbeddedPlatformTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         registry.add("yingji.demo.enterprises", () -> "1500");
         registry.add("yingji.storage.dir", () -> DATA.resolve("files").toString());
+        registry.add("server.port", () -> String.valueOf(PORT));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path temporaryFolder() {
