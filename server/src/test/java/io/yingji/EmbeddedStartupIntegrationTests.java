@@ -49,14 +49,27 @@ class EmbeddedStartupIntegrationTests extends EmbeddedPlatformTest {
         String coverage = "/api/notifications/campaigns/warning:" + warning.path("id").asLong() + ":staff/coverage";
         long deadline = System.nanoTime() + 60_000_000_000L;
         JsonNode total;
+        long smsDelivered;
+        long broadcastDelivered;
         do {
             Thread.sleep(500);
             Response answer = api.get("gongshu", coverage);
             total = answer.status() == 200 ? answer.body().path("total") : null;
-        } while ((total == null || total.path("delivered").asLong() == 0) && System.nanoTime() < deadline);
+            smsDelivered = answer.status() != 200 ? 0 : answer.body().path("channels").valueStream()
+                    .filter(c -> c.path("channel").asString().equals("SMS")).mapToLong(c -> c.path("delivered").asLong()).sum();
+            broadcastDelivered = answer.status() != 200 ? 0 : answer.body().path("channels").valueStream()
+                    .filter(c -> c.path("channel").asString().equals("BROADCAST")).mapToLong(c -> c.path("delivered").asLong()).sum();
+        } while ((smsDelivered == 0 || broadcastDelivered == 0) && System.nanoTime() < deadline);
         assertThat(total).as("the staff campaign's coverage").isNotNull();
         assertThat(total.path("targeted").asLong()).isGreaterThan(20);
-        assertThat(total.path("delivered").asLong()).as("texts reported delivered by the stand-in gateway").isPositive();
+        String smsTasks = api.get("gongshu", "/api/notifications/campaigns/warning:" + warning.path("id").asLong()
+                + ":staff/tasks?channel=SMS&size=3").body().toString();
+        assertThat(smsDelivered).as("texts reported delivered by the stand-in SMS gateway; tasks: %s", smsTasks).isPositive();
+        assertThat(broadcastDelivered).as("the township's broadcast terminal played it").isEqualTo(1);
+        // the stand-ins take only the platform's own calls: without the configured credential, nothing
+        Response stranger = api.send(org.springframework.http.HttpMethod.POST, "/demo/gateway/sms", null,
+                java.util.Map.of("mobile", "13800000000", "text", "x", "reference", "1"), java.util.Map.of());
+        assertThat(stranger.status()).isEqualTo(401);
         Response public_ = api.get("gongshu", "/api/notifications/campaigns/warning:" + warning.path("id").asLong() + ":public/coverage");
         assertThat(public_.status()).isEqualTo(200);
         assertThat(public_.body().path("total").path("targeted").asLong()).isPositive();

@@ -46,14 +46,17 @@ class DemoGateways {
     record Sms(@Nullable String mobile, @Nullable String text, @Nullable String reference) {
     }
 
+    private final String credentialHeader;
     private final String credential;
     private final String reportSecret;
     private final Queue<String> delivered = new ConcurrentLinkedQueue<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port;
 
-    DemoGateways(@Value("${yingji.notification.sms.auth-value:}") String credential,
+    DemoGateways(@Value("${yingji.notification.sms.auth-header:X-Gateway-Key}") String credentialHeader,
+                 @Value("${yingji.notification.sms.auth-value:}") String credential,
                  @Value("${yingji.notification.sms.report-secret:}") String reportSecret) {
+        this.credentialHeader = credentialHeader;
         this.credential = credential;
         this.reportSecret = reportSecret;
     }
@@ -65,9 +68,8 @@ class DemoGateways {
     }
 
     @PostMapping("/demo/gateway/sms")
-    ResponseEntity<Map<String, String>> sms(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                            @RequestBody Sms sms) {
-        if (!credential.equals(authorization)) {
+    ResponseEntity<Map<String, String>> sms(@RequestHeader Map<String, String> headers, @RequestBody Sms sms) {
+        if (!authorized(headers)) {
             return ResponseEntity.status(401).build();
         }
         if (sms.reference() == null || sms.mobile() == null || sms.text() == null) {
@@ -78,12 +80,16 @@ class DemoGateways {
     }
 
     @PostMapping("/demo/gateway/broadcast")
-    ResponseEntity<Map<String, String>> broadcast(@RequestHeader(name = "Authorization", required = false) String authorization,
-                                                  @RequestBody Map<String, Object> body) {
-        if (!credential.equals(authorization)) {
+    ResponseEntity<Map<String, String>> broadcast(@RequestHeader Map<String, String> headers, @RequestBody Map<String, Object> body) {
+        if (!authorized(headers)) {
             return ResponseEntity.status(401).build();
         }
         return ResponseEntity.ok(Map.of("status", "PLAYED", "id", "demo-" + body.get("reference")));
+    }
+
+    /** The configured credential in the configured header (header names compared without case). */
+    private boolean authorized(Map<String, String> headers) {
+        return headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase(credentialHeader) && credential.equals(h.getValue()));
     }
 
     /** Reports what was taken as delivered, in batches, signed like a real gateway's reports. */

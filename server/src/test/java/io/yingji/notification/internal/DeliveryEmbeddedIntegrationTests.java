@@ -41,9 +41,9 @@ class DeliveryEmbeddedIntegrationTests extends EmbeddedPlatformTest {
             long user = jdbc.sql("select id from app_user where username = 'xihu'").query(Long.class).single();
             List<Target> targets = new java.util.ArrayList<>(IntStream.range(0, 1200)
                     .mapToObj(i -> new Target(null, "系统" + i, xihu, "部门系统", null, null, receiver.url("/hook/" + i), null)).toList());
-            // no SMS gateway is configured here: the SMS task fails at once and in-app takes over
-            targets.add(new Target(user, "李志强", xihu, "村级责任人", "13800000000", null, null, null));
-            long id = deliveries.enqueue(Campaign.text("test:h2", xihu, "暴雨蓝色预警", "注意防范。", List.of(Channel.SMS, Channel.WEBHOOK, Channel.IN_APP))
+            // no mail server is configured here: the e-mail task fails at once and in-app takes over
+            targets.add(new Target(user, "李志强", xihu, "村级责任人", "13800000000", "lizhiqiang@example.cn", null, null));
+            long id = deliveries.enqueue(Campaign.text("test:h2", xihu, "暴雨蓝色预警", "注意防范。", List.of(Channel.EMAIL, Channel.WEBHOOK, Channel.IN_APP))
                     .acknowledged(Duration.ofMinutes(10), 2), targets);
             long deadline = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < deadline
@@ -52,8 +52,8 @@ class DeliveryEmbeddedIntegrationTests extends EmbeddedPlatformTest {
             }
             assertThat(count("select count(*) from delivery_task where campaign_id = " + id + " and status = 'DELIVERED'")).isEqualTo(1201);
             assertThat(receiver.requests).hasSize(1200);
-            assertThat(jdbc.sql("select last_error from delivery_task where campaign_id = :c and channel = 'SMS'").param("c", id)
-                    .query(String.class).single()).isEqualTo("本实例未配置渠道 SMS");
+            assertThat(jdbc.sql("select last_error from delivery_task where campaign_id = :c and channel = 'EMAIL'").param("c", id)
+                    .query(String.class).single()).isEqualTo("本实例未配置渠道 EMAIL");
             assertThat(acknowledgements.acknowledge(id, 1200, java.time.Instant.now())).isTrue();
             assertThat(acknowledgements.acknowledge(id, 1200, java.time.Instant.now())).isFalse();
             assertThat(count("select count(*) from delivery_task where campaign_id = " + id + " and status = 'ACKNOWLEDGED'")).isEqualTo(1);
