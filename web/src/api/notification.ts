@@ -97,7 +97,9 @@ export interface AckView {
 
 /** A campaign's address; its source keeps its colons (warning:12:staff), which a path segment allows. */
 const campaign = (source: string) => `/api/notifications/campaigns/${encodeURIComponent(source).replace(/%3A/gi, ':')}`
-export const getCoverageApi = (source: string) => http.get<Coverage>(`${campaign(source)}/coverage`)
+/** `by` rolls the per-region figures up to counties, townships or (as stored) villages. */
+export const getCoverageApi = (source: string, by?: 'county' | 'township' | 'village') =>
+  http.get<Coverage>(`${campaign(source)}/coverage${by ? `?by=${by}` : ''}`)
 export const getDeliveryTasksApi = (source: string, filter: TaskFilter, page: number, size: number) =>
   http.get<Page<DeliveryTask>>(`${campaign(source)}/tasks${query({ ...filter, page, size })}`)
 /** The signed-in user's own confirmation of a campaign they were a target of (404 otherwise). */

@@ -184,7 +184,7 @@ const en: typeof zh = {
       noAreas: 'Add an area to see how many people the warning reaches.', incomplete: 'The areas are not complete yet, so nothing is counted:', nobody: 'Nobody to reach in these areas',
       staffOnly: 'Exercise, test, restricted and private warnings go to staff only, not to the public.', group: 'Recipients', targeted: 'People', reachable: 'With an address',
     },
-    delivery: {
+    delivery: { rollUp: { county: 'By county', township: 'By township', village: 'By village' }, 
       title: 'Delivery', open: 'Delivery dashboard', campaigns: { staff: 'Staff on duty', public: 'Public' }, refreshing: 'Refreshes every 5 s', updatedAt: 'Updated {time}',
       targeted: 'Targeted', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', acknowledged: 'Acknowledged', pending: 'Sending', unreachable: 'No address', reached: 'Reached',
       dutyRate: 'Staff acknowledgement rate', publicRate: 'Public coverage rate', ackRequired: 'Acknowledgement required', noAckRequired: 'No acknowledgement asked',

@@ -182,7 +182,7 @@ export default {
       noAreas: '添加预警区域后，这里显示接收人数。', incomplete: '区域尚未填写完整，暂不统计：', nobody: '所选区域内没有接收对象',
       staffOnly: '演练、测试及限定对象、定向地址的预警只发送给工作人员，不发给公众。', group: '接收对象', targeted: '人数', reachable: '有联系方式',
     },
-    delivery: {
+    delivery: { rollUp: { county: '按区县', township: '按乡镇（街道）', village: '按村（社区）' }, 
       title: '发送情况', open: '查看发送情况', campaigns: { staff: '到岗到人（工作人员）', public: '公众' }, refreshing: '每 5 秒自动刷新', updatedAt: '更新于 {time}',
       targeted: '应发送', sent: '已发出', delivered: '已送达', failed: '发送失败', acknowledged: '已确认', pending: '发送中', unreachable: '无联系方式', reached: '已触达',
       dutyRate: '到岗到人率', publicRate: '发布公众覆盖率', ackRequired: '要求确认（叫应）', noAckRequired: '无需确认',

@@ -53,7 +53,7 @@ describe('CampaignCoverage', () => {
     })
     await flushPromises()
     expect(fetch.mock.calls.map((c) => c[0])).toEqual([
-      '/api/notifications/campaigns/warning:9:staff/coverage',
+      '/api/notifications/campaigns/warning:9:staff/coverage?by=township',
       '/api/notifications/campaigns/warning:9:staff/tasks?page=0&size=20',
     ])
     expect(view.get('[data-testid=campaign-rate]').text()).toContain('到岗到人率')
@@ -68,9 +68,15 @@ describe('CampaignCoverage', () => {
     vi.advanceTimersByTime(5000)
     await flushPromises()
     expect(fetch).toHaveBeenCalledTimes(4)
+    // rolled up to the county on request
+    await view.get('[data-testid=campaign-roll-up]').findAll('input').find((i) => (i.element as HTMLInputElement).value === 'county')!.setValue(true)
+    await flushPromises()
+    expect(fetch.mock.calls.map((c) => c[0])).toContain('/api/notifications/campaigns/warning:9:staff/coverage?by=county')
+    const asked = fetch.mock.calls.length
+    // nothing more once the page is left
     view.unmount()
     vi.advanceTimersByTime(20000)
-    expect(fetch).toHaveBeenCalledTimes(4)
+    expect(fetch).toHaveBeenCalledTimes(asked)
   })
 
   it('shows 发布公众覆盖率 for the public campaign', async () => {

@@ -121,6 +121,22 @@ class WarningTargetingIntegrationTests extends ApiTest {
         assertThat(api.get("mishixiang", "/api/notifications?size=50").body().path("content").valueStream()
                 .anyMatch(n -> n.path("link").asString().equals("/warnings/" + id))).isTrue();
 
+        // coverage rolled up from villages to the township, and to the county: the same people, fewer rows
+        String coverage = "/api/notifications/campaigns/warning:" + id + ":staff/coverage";
+        JsonNode byVillage = api.get("gongshu", coverage).body();
+        JsonNode byTownship = api.get("gongshu", coverage + "?by=township").body();
+        JsonNode byCounty = api.get("gongshu", coverage + "?by=county").body();
+        assertThat(byVillage.path("regions").size()).isGreaterThan(1);
+        assertThat(byTownship.path("regions").valueStream().map(r -> r.path("regionCode").asString())).containsExactly(MISHIXIANG);
+        assertThat(byCounty.path("regions").valueStream().map(r -> r.path("regionCode").asString())).containsExactly("330105");
+        long targeted = byVillage.path("total").path("targeted").asLong();
+        assertThat(byTownship.path("regions").get(0).path("figures").path("targeted").asLong()).isEqualTo(targeted);
+        assertThat(byTownship.path("channels").valueStream().mapToLong(ch -> ch.path("targeted").asLong()).sum())
+                .isEqualTo(byVillage.path("channels").valueStream().mapToLong(ch -> ch.path("targeted").asLong()).sum());
+        Response badRollUp = api.get("gongshu", coverage + "?by=province");
+        assertThat(badRollUp.status()).isEqualTo(400);
+        assertThat(badRollUp.body().toString()).contains("汇总层级“province”无效");
+
         // another district's bureau does not know the warning
         assertThat(api.get("xihu", "/api/warnings/" + id + "/audience").status()).isEqualTo(404);
     }

@@ -1,6 +1,7 @@
 package io.yingji.notification.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.CallerContext;
 import io.yingji.access.DataScope;
@@ -87,7 +88,16 @@ class CoverageController {
     @GetMapping("/api/notifications/campaigns/{source}/coverage")
     @Operation(summary = "Coverage of a campaign per region and channel, within the caller's region (发布公众覆盖率, 到岗到人率)")
     @Transactional(readOnly = true)
-    Coverage coverage(@PathVariable String source) {
+    Coverage coverage(@PathVariable String source,
+                      @Parameter(description = "roll the regions up: county (区县, 6 digits), township (乡镇街道, 9) or village (村社区, 12, as stored)")
+                      @RequestParam(required = false) @Nullable String by) {
+        int digits = switch (by == null ? "village" : by) {
+            case "county" -> 6;
+            case "township" -> 9;
+            case "village" -> 12;
+            default -> throw Problem.invalid("by", "notification.coverage.by.invalid", by);
+        };
+        java.util.function.UnaryOperator<String> rollUp = code -> code.length() > digits ? code.substring(0, digits) : code;
         CampaignBook.Stored c = visible(source);
         Map<String, long[]> byRegion = new LinkedHashMap<>();
         scoped.sql("""
@@ -112,7 +122,7 @@ class CoverageController {
                          order by region_code""", TARGET_REGION)
                 .param("c", c.id()).param("public", Target.PUBLIC)
                 .query((rs, n) -> {
-                    long[] f = byRegion.computeIfAbsent(rs.getString("region_code"), r -> new long[12]);
+                    long[] f = byRegion.computeIfAbsent(rollUp.apply(rs.getString("region_code")), r -> new long[12]);
                     long targeted = rs.getLong("targeted");
                     f[0] += targeted;
                     f[1] += rs.getLong("sent");
@@ -150,9 +160,17 @@ class CoverageController {
                          group by g.region_code, t.channel
                          order by g.region_code, t.channel""", TARGET_REGION)
                 .param("c", c.id())
-                .query((rs, n) -> new ChannelCoverage(rs.getString("region_code"), Channel.valueOf(rs.getString("channel")),
+                .query((rs, n) -> new ChannelCoverage(rollUp.apply(rs.getString("region_code")), Channel.valueOf(rs.getString("channel")),
                         rs.getLong("targeted"), rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("failed"), rs.getLong("acknowledged")))
                 .list();
+        // a target belongs to one region: the rolled-up figures are the sums of their parts
+        Map<String, ChannelCoverage> merged = new LinkedHashMap<>();
+        for (ChannelCoverage one : channels) {
+            merged.merge(one.regionCode() + "|" + one.channel(), one, (a, b) -> new ChannelCoverage(a.regionCode(), a.channel(),
+                    a.targeted() + b.targeted(), a.sent() + b.sent(), a.delivered() + b.delivered(), a.failed() + b.failed(),
+                    a.acknowledged() + b.acknowledged()));
+        }
+        channels = new ArrayList<>(merged.values());
         return new Coverage(c.source(), c.regionCode(), c.ackRequired(), c.createdAt(), Figures.of(total), regions, channels);
     }
 
