@@ -133,14 +133,9 @@ final class MonitoringBench implements AutoCloseable {
                 throw new IllegalStateException("second server exited; see target/" + name + "-server.log");
             }
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"gongshu\",\"password\":\"" + PASSWORD + "\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return another;
-                }
-            } catch (IOException notYet) {
+                login("gongshu", port);
+                return another;
+            } catch (IOException | IllegalStateException notYet) {
                 // still starting
             }
             Thread.sleep(1000);
@@ -255,7 +250,12 @@ final class MonitoringBench implements AutoCloseable {
     }
 
     String login(String username) throws Exception {
-        HttpResponse<String> response = http.send(request("/api/auth/login")
+        return login(username, PORT);
+    }
+
+    /** Logs in at the instance on {@code port}; answers the bearer token. */
+    String login(String username, int port) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

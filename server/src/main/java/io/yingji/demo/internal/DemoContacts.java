@@ -38,14 +38,15 @@ final class DemoContacts {
             switch (region.level()) {
                 case 3 -> {
                     out.add(person(WarningContacts.RESCUE_LEADER, region.name() + "应急救援队 " + name(), code));
-                    out.add(place(WarningContacts.CONSTRUCTION_SITE, region.name() + "城东地块建设工地", region));
+                    out.add(place(WarningContacts.CONSTRUCTION_SITE, region.name() + "城东地块建设工地", mobile(), region));
                 }
                 case 4 -> {
                     out.add(new Contact(WarningContacts.BROADCAST, region.name() + "应急广播", code, null, null, null, "GB-" + code, null, null));
-                    out.add(place(WarningContacts.SCHOOL, region.name() + "中心小学", region));
-                    out.add(place(WarningContacts.NURSING_HOME, region.name() + "颐养院", region));
+                    out.add(place(WarningContacts.SCHOOL, region.name() + "中心小学", mobile(), region));
+                    out.add(place(WarningContacts.NURSING_HOME, region.name() + "颐养院", mobile(), region));
                     for (int i = 0; i < 10; i++) {
-                        out.add(place(WarningContacts.PUBLIC, "公众用户" + mobileTail(), region));
+                        String mobile = mobile();
+                        out.add(place(WarningContacts.PUBLIC, "公众用户" + mobile.substring(7), mobile, region));
                     }
                 }
                 case 5 -> out.add(person(WarningContacts.VILLAGE_RESPONSIBLE, region.name() + " " + name(), code));
@@ -60,7 +61,7 @@ final class DemoContacts {
         return new Contact(group, name, code, mobile(), null, null, null, null, null);
     }
 
-    private Contact place(String group, String name, Region region) {
+    private Contact place(String group, String name, String mobile, Region region) {
         BoundingBox box = region.boundingBox();
         Double lon = null;
         Double lat = null;
@@ -68,7 +69,7 @@ final class DemoContacts {
             lon = box.minLongitude() + random.nextDouble() * (box.maxLongitude() - box.minLongitude());
             lat = box.minLatitude() + random.nextDouble() * (box.maxLatitude() - box.minLatitude());
         }
-        return new Contact(group, name, region.code().value(), mobile(), null, null, null, lon, lat);
+        return new Contact(group, name, region.code().value(), mobile, null, null, null, lon, lat);
     }
 
     private String name() {
@@ -78,9 +79,5 @@ final class DemoContacts {
     private String mobile() {
         mobiles++;
         return String.format("1990000%04d", mobiles);
-    }
-
-    private String mobileTail() {
-        return String.format("%04d", mobiles + 1);
     }
 }

@@ -8,7 +8,6 @@ import io.yingji.access.Permissions;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.warning.WarningDraft;
-import io.yingji.warning.WarningPublication.Area;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +69,7 @@ class AudienceController {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        return AudienceView.of(false, targeting.resolve(caller.region().value(), status, scope, geometry(areas)).counts());
+        return AudienceView.of(false, targeting.resolve(caller.region().value(), status, scope, WarningDesk.areasOf(areas)).counts());
     }
 
     @GetMapping("/api/warnings/{id}/audience")
@@ -87,11 +86,5 @@ class AudienceController {
             return AudienceView.of(true, recorded);
         }
         return AudienceView.of(false, targeting.resolve(w.regionCode, w.status, w.scope, WarningDesk.toPublished(w).areas()).counts());
-    }
-
-    private static List<Area> geometry(List<Warning.Area> areas) {
-        Warning w = new Warning();
-        w.areas = areas;
-        return WarningDesk.areasOf(w);
     }
 }

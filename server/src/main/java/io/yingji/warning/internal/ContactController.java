@@ -40,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "预警发布 Warnings")
 class ContactController {
 
-    static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s]{2,}");
 
     record ContactDraft(@Nullable String group, @Nullable String name, @Nullable String regionCode, @Nullable String mobile,
@@ -165,7 +164,7 @@ class ContactController {
         String e = blank(email);
         String w = blank(webhookUrl);
         String b = blank(broadcastTerminal);
-        if (m != null && !MOBILE.matcher(m).matches()) {
+        if (m != null && !io.yingji.shared.MobileNumber.isMobile(m)) {
             problems.add(new FieldProblem("mobile", "warning.contact.mobile", m));
         }
         if (e != null && (e.length() > 254 || !EMAIL.matcher(e).matches())) {
@@ -178,7 +177,7 @@ class ContactController {
             problems.add(new FieldProblem("broadcastTerminal", "warning.contact.terminal", 64));
         }
         if (publicEntry ? m == null : m == null && e == null && w == null && b == null) {
-            problems.add(new FieldProblem(publicEntry ? "mobile" : "mobile", publicEntry ? "warning.subscription.mobile" : "warning.contact.address"));
+            problems.add(new FieldProblem("mobile", publicEntry ? "warning.subscription.mobile" : "warning.contact.address"));
         }
         if ((longitude == null) != (latitude == null)
                 || longitude != null && !BoundingBox.CHINA.contains(new GeoPoint(longitude, latitude))) {

@@ -429,7 +429,12 @@ class WarningDesk implements WarningPublication {
 
     /** The warning's areas with their geometry parsed (polygons as points, circles as centre and radius). */
     static List<Area> areasOf(Warning w) {
-        return w.areas.stream().map(a -> {
+        return areasOf(w.areas);
+    }
+
+    /** Stored areas with their geometry parsed. */
+    static List<Area> areasOf(List<Warning.Area> stored) {
+        return stored.stream().map(a -> {
             List<List<GeoPoint>> polygons = a.polygons().stream().map(p -> CapGeometry.polygon(p).value()).toList();
             CapGeometry.Circle circle = a.circle() == null ? null : CapGeometry.circle(a.circle()).value();
             return new Area(a.kind(), a.areaDesc(), a.regionCode(), polygons, circle == null ? null : circle.center(),
