@@ -23,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * found by device code (the cached device's own string, whose hash is computed once), then metric, then
  * rule id (no composite string keys, no boxing), and a batch already in time order is not sorted again. One lock per device keeps concurrent batches (MQTT writer, HTTP requests)
  * from interleaving a device's steps.
+ *
+ * <p>Evaluating the same readings again after a failure changes nothing that was done: a rule's state
+ * moves only after its alarm write has committed, and a reading whose evaluation failed is forgotten
+ * as the device's last one, so it is evaluated in full the next time.
  */
 @Component
 class AlarmEngine {
@@ -180,17 +184,24 @@ class AlarmEngine {
             }
             series.previousTs = reading.ts();
             series.previousValue = reading.value();
-            for (int r = 0, n = rules.size(); r < n; r++) {
-                AlarmRule rule = rules.get(r);
-                double subject = reading.value();
-                if (rule.kind() == AlarmRule.Kind.RATE) {
-                    if (beforeTs == null || !reading.ts().isAfter(beforeTs)) {
-                        continue;
+            try {
+                for (int r = 0, n = rules.size(); r < n; r++) {
+                    AlarmRule rule = rules.get(r);
+                    double subject = reading.value();
+                    if (rule.kind() == AlarmRule.Kind.RATE) {
+                        if (beforeTs == null || !reading.ts().isAfter(beforeTs)) {
+                            continue;
+                        }
+                        double minutes = (reading.ts().toEpochMilli() - beforeTs.toEpochMilli()) / 60_000.0;
+                        subject = (reading.value() - beforeValue) / minutes;
                     }
-                    double minutes = (reading.ts().toEpochMilli() - beforeTs.toEpochMilli()) / 60_000.0;
-                    subject = (reading.value() - beforeValue) / minutes;
+                    step(device, rule, series.state(rule.id()), reading.metric(), subject, reading.value(), reading.ts());
                 }
-                step(device, rule, series.state(rule.id()), reading.metric(), subject, reading.value(), reading.ts());
+            } catch (RuntimeException e) {
+                // evaluated again later (AlarmEvaluation): as if this reading had not been seen, so its rate counts too
+                series.previousTs = beforeTs;
+                series.previousValue = beforeValue;
+                throw e;
             }
         }
     }
@@ -206,8 +217,9 @@ class AlarmEngine {
                 state.breachSince = ts;
             }
             if (Duration.between(state.breachSince, ts).getSeconds() >= rule.durationSeconds()) {
-                state.active = true;
+                // the state moves only once the alarm is written: a failed write leaves it to be raised again
                 state.alarmId = alarms.raiseOrJoin(device, rule, metric, value, ts);
+                state.active = true;
                 state.lastWrite = ts;
             }
         } else if (breach) {
@@ -219,12 +231,12 @@ class AlarmEngine {
                 state.lastWrite = ts;
             }
         } else {
-            state.active = false;
-            state.breachSince = null;
             long id = alarmId(state, device, metric, rule);
             if (id > 0) {
                 alarms.recover(id, ts);
             }
+            state.active = false;
+            state.breachSince = null;
         }
     }
 

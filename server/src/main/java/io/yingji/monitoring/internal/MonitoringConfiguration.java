@@ -13,7 +13,7 @@ class MonitoringConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "yingji.mqtt.enabled", havingValue = "true")
-    MqttTelemetry mqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmStream stream, JsonMapper json, Clock clock) {
-        return new MqttTelemetry(settings, ingest, stream, json, clock, MqttTelemetry.newClientId());
+    MqttTelemetry mqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmEvaluation evaluation, AlarmStream stream, JsonMapper json, Clock clock) {
+        return new MqttTelemetry(settings, ingest, evaluation, stream, json, clock, MqttTelemetry.newClientId());
     }
 }

@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Telemetry in over MQTT 5. Joins the shared subscription {@code $share/<group>/yingji/telemetry/+}
  * with manual acknowledgement: the callback only queues a message; one writer thread takes batches
- * from the queue, runs them through the pipeline (stored and committed, refusals recorded), and only
- * then acknowledges them (PUBACK). A batch the database refuses is retried, not acknowledged, so the
+ * from the queue, stores them (committed, refusals recorded), hands them to the alarm rules' own
+ * thread ({@link AlarmEvaluation}), and then acknowledges them (PUBACK). A batch the database refuses is retried, not acknowledged, so the
  * broker keeps it. Stopping unsubscribes first, finishes what was received, then disconnects, so a
  * stopped instance loses nothing and the broker sends the rest to the others.
  *
@@ -45,6 +45,7 @@ class MqttTelemetry implements SmartLifecycle {
 
     private final MqttSettings settings;
     private final TelemetryIngest ingest;
+    private final AlarmEvaluation evaluation;
     private final AlarmStream stream;
     private final JsonMapper json;
     private final Clock clock;
@@ -65,9 +66,11 @@ class MqttTelemetry implements SmartLifecycle {
     private Thread writer;
     private Thread connector;
 
-    MqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmStream stream, JsonMapper json, Clock clock, String clientId) {
+    MqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmEvaluation evaluation, AlarmStream stream, JsonMapper json,
+                  Clock clock, String clientId) {
         this.settings = settings;
         this.ingest = ingest;
+        this.evaluation = evaluation;
         this.stream = stream;
         this.json = json;
         this.clock = clock;
@@ -214,7 +217,11 @@ class MqttTelemetry implements SmartLifecycle {
         }
     }
 
-    /** Writes a batch, retrying while the database refuses, then acknowledges every message in it. */
+    /**
+     * Stores a batch, retrying while the database refuses, then hands its readings to the alarm rules'
+     * own thread and acknowledges every message in it: acknowledged means stored, whatever the rules
+     * then do.
+     */
     private void writeUntilDone(List<Received> batch) throws InterruptedException {
         long delay = 200;
         while (true) {
@@ -224,8 +231,11 @@ class MqttTelemetry implements SmartLifecycle {
                 for (Received received : batch) {
                     TelemetryParser.parseMessage(received.deviceCode(), received.payload(), now, parsed);
                 }
-                ingest.ingest("MQTT", parsed.samples, parsed.rejections, TelemetryIngest.Sender.ANY);
+                TelemetryIngest.Stored stored = ingest.store("MQTT", parsed.samples, parsed.rejections, TelemetryIngest.Sender.ANY);
+                evaluation.submit(stored.toEvaluate());
                 break;
+            } catch (InterruptedException e) {
+                throw e;
             } catch (Exception e) {
                 log.warn("Storing {} MQTT messages failed ({}); retrying in {} ms, not acknowledged", batch.size(), e.toString(), delay);
                 Thread.sleep(delay);

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The telemetry pipeline after parsing, shared by MQTT and HTTP: each sample is checked (known and
  * enabled device, not in the future, not older than retention, not a duplicate), the good ones are
- * stored, the refused ones are stored with their reason and counted, and only then are the stored ones
- * evaluated against the alarm rules. Both writes are committed before this returns.
+ * stored, the refused ones are stored with their reason and counted ({@link #store}); only then are the
+ * stored ones evaluated against the alarm rules ({@link AlarmEvaluation}), which may fail and be retried
+ * on its own without the readings being stored or counted again.
  */
 @Component
 class TelemetryIngest {
@@ -34,11 +35,15 @@ class TelemetryIngest {
     record Result(int accepted, List<Rejection> rejections) {
     }
 
+    /** A stored (committed) batch: what {@link #store} answers, with the readings the rules still have to see. */
+    record Stored(int accepted, List<Rejection> rejections, List<AlarmEngine.Evaluated> toEvaluate) {
+    }
+
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final DeviceDirectory devices;
     private final TelemetryStore store;
-    private final AlarmEngine engine;
+    private final AlarmEvaluation evaluation;
     private final LastSeen lastSeen;
     private final JdbcClient jdbc;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
@@ -46,18 +51,22 @@ class TelemetryIngest {
     private final Duration retention;
     private final Counter accepted;
     private final Map<Reason, Counter> rejected = new EnumMap<>(Reason.class);
+    private final Counter quarantineFailed;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelemetryIngest.class);
 
-    TelemetryIngest(DeviceDirectory devices, TelemetryStore store, AlarmEngine engine, LastSeen lastSeen, JdbcClient jdbc,
+    TelemetryIngest(DeviceDirectory devices, TelemetryStore store, AlarmEvaluation evaluation, LastSeen lastSeen, JdbcClient jdbc,
                     org.springframework.transaction.support.TransactionTemplate transactions, Clock clock, MeterRegistry meters, @Value("${yingji.monitoring.retention:P90D}") Duration retention) {
         this.devices = devices;
         this.store = store;
-        this.engine = engine;
+        this.evaluation = evaluation;
         this.lastSeen = lastSeen;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.retention = retention;
         this.accepted = Counter.builder("yingji.telemetry.accepted").description("readings stored").register(meters);
+        this.quarantineFailed = Counter.builder("yingji.telemetry.quarantine.failed")
+                .description("refused readings counted and answered but not written to telemetry_rejected").register(meters);
         for (Reason reason : Reason.values()) {
             rejected.put(reason, Counter.builder("yingji.telemetry.rejected").tag("reason", reason.name())
                     .description("readings refused, by reason").register(meters));
@@ -74,8 +83,25 @@ class TelemetryIngest {
         boolean mayReport(String code, @org.jspecify.annotations.Nullable Device device);
     }
 
-    /** Takes a batch through the pipeline; readings the sender may not report are {@code NOT_ALLOWED}. */
+    /**
+     * Takes a batch through the whole pipeline on the caller's thread, alarm rules included (HTTP and
+     * the demo's sensors: the answer comes after any alarm the readings raised); readings the sender may
+     * not report are {@code NOT_ALLOWED}. Once the readings are stored this no longer fails: alarm work
+     * that fails is retried in the background.
+     */
     Result ingest(String channel, List<Sample> samples, List<Rejection> parseRejections, Sender sender)
+            throws SQLException {
+        Stored stored = store(channel, samples, parseRejections, sender);
+        evaluation.evaluateNow(stored.toEvaluate());
+        return new Result(stored.accepted(), stored.rejections());
+    }
+
+    /**
+     * Checks and stores a batch and records its refusals, all committed when this returns; the alarm
+     * rules are left to the caller ({@link AlarmEvaluation}). A failure here means nothing of the
+     * readings was stored, so the batch may be sent again as it was.
+     */
+    Stored store(String channel, List<Sample> samples, List<Rejection> parseRejections, Sender sender)
             throws SQLException {
         Instant now = clock.instant();
         List<Rejection> rejections = new ArrayList<>(parseRejections);
@@ -132,11 +158,14 @@ class TelemetryIngest {
                 lastSeen.touch(touched, now);
             }
         }
-        engine.evaluate(evaluated);
-        return new Result(stored, rejections);
+        return new Stored(stored, rejections, evaluated);
     }
 
-    /** Stores the refused readings with their reasons (committed) and counts them. */
+    /**
+     * Counts the refused readings and stores them with their reasons (committed). The readings are
+     * stored already: if the refusals cannot be written, that is logged and counted, and the batch goes
+     * on (sending it again would only turn its stored readings into duplicates).
+     */
     private void quarantine(String channel, List<Rejection> rejections, Instant now) {
         if (rejections.isEmpty()) {
             return;
@@ -144,6 +173,16 @@ class TelemetryIngest {
         for (Rejection rejection : rejections) {
             rejected.get(rejection.reason()).increment();
         }
+        try {
+            record(channel, rejections, now);
+        } catch (RuntimeException e) {
+            quarantineFailed.increment(rejections.size());
+            log.warn("Recording {} refused readings failed ({}); they were counted and answered: {}", rejections.size(), e.toString(),
+                    rejections.stream().limit(20).map(r -> r.deviceCode() + " " + r.reason()).toList());
+        }
+    }
+
+    private void record(String channel, List<Rejection> rejections, Instant now) {
         // one statement per refusal, in one transaction: refusals are the rare case
         transactions.executeWithoutResult(status -> rejections.forEach(rejection ->
             jdbc.sql("""

@@ -40,6 +40,9 @@ class MqttTelemetryIntegrationTests extends ApiTest {
     TelemetryIngest ingest;
 
     @Autowired
+    AlarmEvaluation evaluation;
+
+    @Autowired
     AlarmStream stream;
 
     @Autowired
@@ -123,6 +126,28 @@ class MqttTelemetryIntegrationTests extends ApiTest {
     }
 
     @Test
+    void aReadingIsAcknowledgedOnceStoredAndItsAlarmFollowsThoughTheAlarmWriteFailedAtFirst() throws Exception {
+        List<String> district = listen("gongshu");
+        String code = register("COMBUSTIBLE_GAS");
+        long device = count("select id from device where code = '" + code + "'");
+        try (AlarmWritesRefused refused = AlarmWritesRefused.forDevice(jdbc, device)) {
+            long acknowledged = consumer.acknowledged();
+            publish(code, "{\"values\":{\"lel\":46}}");
+            // the platform acknowledges the message to the broker once the reading is stored, alarm or not
+            waitFor(() -> consumer.acknowledged() > acknowledged, Duration.ofSeconds(10), "the message acknowledged");
+            assertThat(stored(code)).isEqualTo(1);
+            Thread.sleep(500);
+            assertThat(count("select count(*) from alarm where device_id = " + device)).isZero();
+            refused.lift();
+            waitFor(() -> district.stream().anyMatch(line -> line.startsWith("data:") && line.contains(code)), Duration.ofSeconds(20),
+                    "the alarm reaches the district's stream once the database takes it");
+        }
+        assertThat(count("select count(*) from alarm where device_id = " + device)).isEqualTo(1);
+        assertThat(count("select count(*) from telemetry_rejected where device_code = '" + code + "'")).isZero();
+        assertThat(stored(code)).isEqualTo(1);
+    }
+
+    @Test
     void anAlarmReachesTheStreamOfThoseInScopeOnly() throws Exception {
         List<String> district = listen("gongshu");
         List<String> otherDistrict = listen("xihu");
@@ -147,8 +172,8 @@ class MqttTelemetryIntegrationTests extends ApiTest {
 
     @Test
     void twoConsumersShareTheSubscriptionStoreEachReadingOnceAndLoseNoneWhenOneStops() throws Exception {
-        MqttTelemetry first = new MqttTelemetry(settings, ingest, stream, json, clock, MqttTelemetry.newClientId());
-        MqttTelemetry second = new MqttTelemetry(settings, ingest, stream, json, clock, MqttTelemetry.newClientId());
+        MqttTelemetry first = new MqttTelemetry(settings, ingest, evaluation, stream, json, clock, MqttTelemetry.newClientId());
+        MqttTelemetry second = new MqttTelemetry(settings, ingest, evaluation, stream, json, clock, MqttTelemetry.newClientId());
         first.start();
         second.start();
         try {
