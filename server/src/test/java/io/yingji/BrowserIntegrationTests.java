@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +36,21 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
         Process node = builder.start();
         node.getOutputStream().close();
         // relay the report line by line (the test JVM's own stdout belongs to the test runner)
+        // node's summary of the failed tests (name, file and line, error, what was awaited) is repeated in the
+        // assertion message, which build summaries keep when they cut the log
+        List<String> failures = new CopyOnWriteArrayList<>();
+        boolean[] summary = {false};
         Thread relay = new Thread(() -> new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))
-                .lines().forEach(line -> System.out.println("[e2e] " + line)));
+                .lines().forEach(line -> {
+                    System.out.println("[e2e] " + line);
+                    String trimmed = line.strip();
+                    if (trimmed.startsWith("✖ failing tests")) {
+                        summary[0] = true;
+                    } else if (summary[0] && !trimmed.isEmpty() && failures.size() < 60
+                            && (!trimmed.startsWith("at ") || trimmed.contains(".test.mjs"))) {
+                        failures.add(trimmed.length() > 300 ? trimmed.substring(0, 300) : trimmed);
+                    }
+                }));
         relay.start();
         boolean finished = node.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {
@@ -43,7 +58,7 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
         }
         relay.join(5_000);
         assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
-        assertThat(node.exitValue()).as("browser tests (see their output above)").isZero();
+        assertThat(node.exitValue()).as("browser tests (see their output above):%n%s", String.join(System.lineSeparator(), failures)).isZero();
         assertThat(Files.list(WEB.resolve("test-results")).filter(p -> p.toString().endsWith(".png")).count())
                 .as("screenshots").isGreaterThanOrEqualTo(6);
     }

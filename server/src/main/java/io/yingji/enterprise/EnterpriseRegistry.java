@@ -38,6 +38,9 @@ public interface EnterpriseRegistry {
      */
     boolean exists(long id);
 
+    /** Whether the enterprise has this major hazard source (重大危险源): what a device may be linked to. */
+    boolean hasHazardSource(long enterpriseId, long hazardSourceId);
+
     PageOf<Enterprise> search(EnterpriseSearch search, int page, int size);
 
     /** Everything the search matches within scope, at most {@value #MAX_EXPORT} rows; the export is audited. */

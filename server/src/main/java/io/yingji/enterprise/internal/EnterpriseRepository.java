@@ -73,6 +73,11 @@ class EnterpriseRepository {
         return jdbc.sql("select count(*) from enterprise where id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
+    boolean hasHazardSource(long enterpriseId, long hazardSourceId) {
+        return jdbc.sql("select count(*) from major_hazard_source where id = :id and enterprise_id = :enterprise")
+                .param("id", hazardSourceId).param("enterprise", enterpriseId).query(Long.class).single() > 0;
+    }
+
     /** Which of these credit codes are already registered, anywhere: codes are unique nationwide. */
     Set<String> takenCreditCodes(Collection<String> codes) {
         Set<String> taken = new HashSet<>();

@@ -154,6 +154,11 @@ class Registration implements EnterpriseRegistry {
     }
 
     @Override
+    public boolean hasHazardSource(long enterpriseId, long hazardSourceId) {
+        return enterprises.hasHazardSource(enterpriseId, hazardSourceId);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
         PageOf.check(page, size);

@@ -315,10 +315,15 @@ class DeviceRegistry {
         if (unit != null && unit.length() > 16) {
             problems.add(new FieldProblem("unit", "problem.field.too-long", 16));
         }
+        Long hazardSourceId = d.hazardSourceId() != null ? d.hazardSourceId() : current != null ? current.hazardSourceId() : null;
+        if (hazardSourceId != null && (enterprise == null || !enterprises.hasHazardSource(enterprise.id(), hazardSourceId))) {
+            // a device watches a major hazard source of its own enterprise, never another's
+            problems.add(new FieldProblem("hazardSourceId", "device.hazard-source.unknown", hazardSourceId));
+        }
         String industry = enterprise != null ? enterprise.industry().name() : null;
         boolean enabled = d.enabled() == null ? current == null || current.enabled() : d.enabled();
         return new Valid(code, name, type == null ? DeviceType.VIDEO : type, unit, regionCode == null ? "" : regionCode, industry,
-                enterpriseId, d.hazardSourceId(), lon, lat, interval, stream, enabled, problems);
+                enterpriseId, hazardSourceId, lon, lat, interval, stream, enabled, problems);
     }
 
     private DeviceView view(ResultSet rs, int n) throws SQLException {

@@ -656,4 +656,30 @@ class MonitoringIntegrationTests extends ApiTest {
         // the live stream needs a signed-in user
         assertThat(api.send(HttpMethod.GET, "/api/alarms/stream", null, null, Map.of("Accept", "text/event-stream")).status()).isEqualTo(401);
     }
+
+    @Test
+    void aDeviceWatchesAMajorHazardSourceOfItsOwnEnterpriseOnly() {
+        long enterprise = qiyeEnterprise();
+        Response source = api.post("gongshu", "/api/enterprises/" + enterprise + "/hazard-sources", Map.of(
+                "name", "液氨储罐区", "exposedPeople", 60, "chemicals", List.of(Map.of("chemical", "AMMONIA", "quantity", 25))));
+        assertThat(source.status()).as(source.body().toString()).isEqualTo(201);
+        long sourceId = source.body().path("id").asLong();
+        Registered linked = register("gongshu", "TOXIC_GAS", Map.of("hazardSourceId", sourceId));
+        assertThat(api.get("gongshu", "/api/devices/" + linked.id()).body().path("hazardSourceId").asLong()).isEqualTo(sourceId);
+
+        // another enterprise's source, or none at all: explained, nothing registered
+        long other = jdbc.sql("select id from enterprise where id <> :id and region_code like '330105%' order by id limit 1")
+                .param("id", enterprise).query(Long.class).single();
+        long otherSource = api.post("gongshu", "/api/enterprises/" + other + "/hazard-sources", Map.of(
+                "name", "液氯库", "exposedPeople", 10, "chemicals", List.of(Map.of("chemical", "CHLORINE", "quantity", 8))))
+                .body().path("id").asLong();
+        long before = count("select count(*) from device");
+        for (long wrong : List.of(otherSource, 987_654_321L)) {
+            Response refused = api.post("gongshu", "/api/devices", Map.of("code", "HS-" + UUID.randomUUID().toString().substring(0, 8),
+                    "name", "错挂危险源的探测器", "type", "TOXIC_GAS", "enterpriseId", enterprise, "hazardSourceId", wrong));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.errorFields()).containsExactly("hazardSourceId");
+        }
+        assertThat(count("select count(*) from device")).isEqualTo(before);
+    }
 }
