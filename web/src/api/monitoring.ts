@@ -34,6 +34,8 @@ export interface DeviceDraft {
   unit?: string
   regionCode?: string
   enterpriseId?: number
+  /** a major hazard source (重大危险源) of the device's enterprise that it watches */
+  hazardSourceId?: number
   longitude?: number
   latitude?: number
   expectedIntervalSeconds?: number

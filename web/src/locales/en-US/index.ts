@@ -87,6 +87,7 @@ const en: typeof zh = {
     interval: 'Reporting interval (s)', intervalN: 'every {n} s', streamUrl: 'Video stream', lastSeen: 'Last reading', never: 'Never reported',
     online: 'Online', offline: 'Offline', disabled: 'Disabled', openAlarms: 'Open alarms', state: 'State', register: 'Register device', edit: 'Edit device',
     createdAt: 'Registered', noEnterprise: 'No enterprise (public facility)', pickEnterprise: 'Type to search enterprises', pickRegion: "Choose the device's region",
+    hazardSource: 'Major hazard source watched', pickHazardSource: "Optional: one of the enterprise's major hazard sources", noHazardSources: 'The enterprise has no major hazard source registered',
     defaults: "With an enterprise, region and location may stay empty (the enterprise's are used); interval and unit default by type.",
     importTitle: 'Import monitoring devices', importHint: 'Upload a UTF-8 .csv file with the header {columns}. type is a device type code (e.g. COMBUSTIBLE_GAS); if any line is wrong, nothing is imported. Imported devices have no HTTP key: issue one on the device page when needed.',
     imported: '{n} devices imported', onMap: 'Show on the one map', alarms: "Device's alarms", noAlarms: 'No alarms', coordinates: 'Coordinates',

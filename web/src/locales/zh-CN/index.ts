@@ -85,6 +85,7 @@ export default {
     interval: '上报周期（秒）', intervalN: '每 {n} 秒', streamUrl: '视频流地址', lastSeen: '最近上报', never: '从未上报',
     online: '在线', offline: '离线', disabled: '已停用', openAlarms: '未消除报警', state: '状态', register: '登记设备', edit: '编辑设备',
     createdAt: '登记时间', noEnterprise: '不属于企业（公共设施）', pickEnterprise: '输入企业名称搜索', pickRegion: '请选择设备所在区划',
+    hazardSource: '监测的重大危险源', pickHazardSource: '可选：该企业的重大危险源', noHazardSources: '该企业未登记重大危险源',
     defaults: '所属企业填写后，所在区划和位置可不填（取企业的）；上报周期和单位不填时按设备类型默认。',
     importTitle: '批量导入监测设备', importHint: '上传 UTF-8 编码的 .csv 文件，表头为：{columns}。type 填设备类型代码（如 COMBUSTIBLE_GAS）；任何一行有误则整份文件不导入。导入的设备没有 HTTP 密钥，需要时在设备详情中生成。',
     imported: '已导入 {n} 台设备', onMap: '在一张图中查看', alarms: '设备报警记录', noAlarms: '暂无报警', coordinates: '坐标',
