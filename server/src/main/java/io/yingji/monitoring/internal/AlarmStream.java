@@ -61,7 +61,11 @@ class AlarmStream {
     private volatile Consumer<AlarmView> toOtherInstances = view -> { };
 
     SseEmitter subscribe(DataScope scope) {
-        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        return subscribe(scope, new SseEmitter(TIMEOUT.toMillis()));
+    }
+
+    /** Streams to the given emitter (tests hand in their own to watch what it is sent). */
+    SseEmitter subscribe(DataScope scope, SseEmitter emitter) {
         Subscriber subscriber = new Subscriber(emitter, scope);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> forget(subscriber));
