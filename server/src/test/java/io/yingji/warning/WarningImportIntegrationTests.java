@@ -357,6 +357,30 @@ class WarningImportIntegrationTests extends ApiTest {
         assertThat(count("select count(*) from warning")).isEqualTo(before);
     }
 
+    static String geocodeArea(String desc, String code) {
+        return "<area><areaDesc>" + desc + "</areaDesc><geocode><valueName>GB/T 2260</valueName><value>" + code + "</value></geocode></area>";
+    }
+
+    @Test
+    void aRegionScopedImportOfAnAlertEntirelyOutsideTheRegionIsRefused() {
+        long before = count("select count(*) from warning");
+        Response refused = importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("alert.info[0].area");
+        assertThat(refused.body().path("errors").get(0).path("message").asString()).isEqualTo("预警区域全部位于您的管辖范围之外，不能导入到本辖区");
+        assertThat(refused.body().path("errors").get(0).path("line").asInt()).isPositive();
+        String farAway = "<area><areaDesc>宁波港</areaDesc><circle>29.87,121.55 5</circle></area>";
+        Response english = importAs("xihu", alert(id(), at(0), "Alert", "", at(3), farAway), Map.of("Accept-Language", "en"));
+        assertThat(english.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("All of the alert's areas lie outside your jurisdiction; it cannot be imported here");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+        // an alert for the whole province concerns 西湖区 too; one for 拱墅区 and 西湖区 as well; 拱墅区 takes its own
+        assertThat(importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("浙江省", "330000"))).status()).isEqualTo(201);
+        assertThat(importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105") + geocodeArea("西湖区", "330106")))
+                .status()).isEqualTo(201);
+        assertThat(importAs("gongshu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105"))).status()).isEqualTo(201);
+    }
+
     @Test
     void onlyDraftersImport() {
         String xml = alert(id(), at(0), "Alert", "", at(3), GOOD_AREA);

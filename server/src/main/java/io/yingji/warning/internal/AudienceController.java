@@ -57,7 +57,7 @@ class AudienceController {
     AudienceView preview(@RequestBody WarningDraft draft) {
         Caller caller = callers.requirePermission(Permissions.WARNING_DRAFT);
         List<FieldProblem> problems = new ArrayList<>();
-        List<Warning.Area> areas = validation.areas(draft.areas(), caller.scope(), problems);
+        List<Warning.Area> areas = validation.areas(draft.areas(), caller.scope(), caller.region(), problems);
         String status = draft.status() == null ? "Actual" : draft.status();
         String scope = draft.scope() == null ? "Public" : draft.scope();
         if (!WarningValidation.STATUSES.contains(status)) {

@@ -153,6 +153,9 @@ class CapImport {
         for (int i = 0; i < infos.size(); i++) {
             checkInfo(infos.get(i), "alert.info[" + i + "]", w.sent, problems);
         }
+        if (problems.isEmpty() && entirelyOutside(infos, caller)) {
+            problems.add(at(infos.get(0).child("area"), "alert.info[0].area", "warning.import.outside-region"));
+        }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
@@ -236,6 +239,50 @@ class CapImport {
             found.add(earlier);
         }
         return found;
+    }
+
+    /**
+     * Whether the alert's located areas all lie outside the importer's region: none of its GB/T 2260 geocodes is the
+     * importer's region, above or below it, and none of its polygons or circles overlaps the region's extent. An
+     * alert that locates nothing (area descriptions only) is not judged; an unlimited scope takes everything.
+     */
+    private boolean entirelyOutside(List<Node> infos, Caller caller) {
+        if (caller.scope().regionPrefix() == null) {
+            return false;
+        }
+        RegionCode own = caller.region();
+        io.yingji.shared.BoundingBox extent = regions.extentOf(own);
+        boolean located = false;
+        for (Node info : infos) {
+            for (Node area : info.all("area")) {
+                for (Node geocode : area.all("geocode")) {
+                    String name = geocode.value("valueName");
+                    String value = geocode.value("value");
+                    if (name != null && REGION_GEOCODES.contains(name.toUpperCase(java.util.Locale.ROOT)) && value != null
+                            && RegionCode.isValid(value)) {
+                        located = true;
+                        RegionCode code = RegionCode.of(value);
+                        if (own.contains(code) || code.contains(own)) {
+                            return false;
+                        }
+                    }
+                }
+                for (Node polygon : area.all("polygon")) {
+                    located = true;
+                    if (AreaGeometry.intersects(extent, CapGeometry.polygon(polygon.text).value())) {
+                        return false;
+                    }
+                }
+                for (Node circle : area.all("circle")) {
+                    located = true;
+                    CapGeometry.Circle c = CapGeometry.circle(circle.text).value();
+                    if (AreaGeometry.intersects(extent, c.center(), c.radiusKm())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return located;
     }
 
     private void checkInfo(Node info, String path, Instant sent, List<FieldProblem> problems) {

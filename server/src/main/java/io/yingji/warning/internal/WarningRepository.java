@@ -151,10 +151,6 @@ class WarningRepository {
                         COLUMNS).param("sender", sender).param("identifier", identifier).query(WarningRepository::model).optional());
     }
 
-    boolean exists(long id) {
-        return jdbc.sql("select count(*) from warning where id = :id").param("id", id).query(Long.class).single() > 0;
-    }
-
     boolean identifierTaken(String identifier) {
         return jdbc.sql("select count(*) from warning where identifier = :identifier").param("identifier", identifier)
                 .query(Long.class).single() > 0;
