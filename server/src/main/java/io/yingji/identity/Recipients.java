@@ -28,6 +28,15 @@ public interface Recipients {
      */
     List<Account> accountsIn(RegionCode region, java.util.Set<String> roles);
 
+    /** The enabled accounts with these ids, with all their roles (the people who drafted and approved something). */
+    List<Account> accounts(java.util.Collection<Long> userIds);
+
+    /**
+     * The enabled accounts placed in the subtree of {@code region} whose username or mobile number is one of
+     * {@code addresses}, with all their roles: the addressees of a directed (CAP Private) message.
+     */
+    List<Account> addressedIn(RegionCode region, java.util.Collection<String> addresses);
+
     /** An account to reach: its roles among those asked for, and its mobile number if it has one. */
     record Account(long userId, String displayName, RegionCode region, java.util.Set<String> roles, @Nullable String mobile,
                    @Nullable Long enterpriseId) {

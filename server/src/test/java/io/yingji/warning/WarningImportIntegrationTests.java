@@ -9,10 +9,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -91,6 +100,152 @@ class WarningImportIntegrationTests extends ApiTest {
     static String id() {
         return "QX-" + UUID.randomUUID();
     }
+
+    @Autowired
+    ApplicationEventMulticaster multicaster;
+
+    /** The module events published while a test runs. */
+    final List<Object> events = new CopyOnWriteArrayList<>();
+
+    private final ApplicationListener<ApplicationEvent> recorder = event -> {
+        if (event instanceof PayloadApplicationEvent<?> payload) {
+            events.add(payload.getPayload());
+        }
+    };
+
+    @BeforeEach
+    void recordEvents() {
+        multicaster.addApplicationListener(recorder);
+    }
+
+    @AfterEach
+    void stopRecording() {
+        multicaster.removeApplicationListener(recorder);
+    }
+
+    /** A warning of our own, drafted by {@code drafter} for its whole region and approved by {@code approver}; answers its CAP reference. */
+    String publishedOwnWarning(String drafter, String approver, String regionCode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("level", "ORANGE");
+        body.put("status", "Actual");
+        body.put("scope", "Public");
+        body.put("category", "Met");
+        body.put("event", "暴雨");
+        body.put("urgency", "Expected");
+        body.put("certainty", "Likely");
+        body.put("headline", "暴雨橙色预警");
+        body.put("description", "预计未来6小时内将出现50毫米以上降水。");
+        body.put("expires", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusHours(6).truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("areas", List.of(Map.of("kind", "REGION", "regionCode", regionCode)));
+        Response drafted = api.post(drafter, "/api/warnings", body);
+        assertThat(drafted.status()).as(drafted.body().toString()).isEqualTo(201);
+        long id = drafted.body().path("id").asLong();
+        assertThat(api.post(drafter, "/api/warnings/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        Response approved = api.post(approver, "/api/warnings/" + id + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        String cap = api.get(approver, "/api/warnings/" + id + "/cap").body().asString();
+        String sent = cap.replaceAll("(?s).*<sent>([^<]*)</sent>.*", "$1");
+        return approved.body().path("sender").asString() + "," + approved.body().path("identifier").asString() + "," + sent;
+    }
+
+    String stateOf(String identifier) {
+        return jdbc.sql("select state from warning where identifier = :i").param("i", identifier).query(String.class).single();
+    }
+
+    static String cancelOf(String reference) {
+        return alert(id(), at(0), "Cancel", "<references>" + reference + "</references>", at(3), "");
+    }
+
+    @Test
+    void anImportCannotCancelAnotherRegionsPublishedWarning() {
+        String gongshus = publishedOwnWarning("gongshu", "hangzhou", "330105");
+        String identifier = gongshus.split(",")[1];
+        long before = count("select count(*) from warning");
+        events.clear();
+
+        Response refused = importAs("xihu", cancelOf(gongshus));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("alert.references");
+        assertThat(refused.body().path("errors").get(0).path("message").asString()).isEqualTo("引用的“" + gongshus
+                + "”是本平台发布的预警，不能通过导入更新或解除；请在本平台使用“更新”或“解除”（经审批）");
+        Response english = importAs("xihu", cancelOf(gongshus), Map.of("Accept-Language", "en"));
+        assertThat(english.body().path("errors").get(0).path("message").asString()).isEqualTo("The reference \"" + gongshus
+                + "\" is a warning issued by this platform and cannot be updated or cancelled by an import; use the platform's update or cancel (with approval)");
+        // not even its own issuer can end it by import: that goes through the workflow
+        assertThat(importAs("gongshu", cancelOf(gongshus)).status()).isEqualTo(400);
+        String update = alert(id(), at(0), "Update", "<references>" + gongshus + "</references>", at(3), GOOD_AREA);
+        assertThat(importAs("hangzhou", update).errorFields()).containsExactly("alert.references");
+
+        assertThat(stateOf(identifier)).isEqualTo("PUBLISHED");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+        assertThat(events).noneMatch(e -> e instanceof WarningCancelled || e instanceof WarningUpdated);
+    }
+
+    @Test
+    void anImportersCancelOfItsOwnEarlierImportClosesItAndAnnouncesIt() {
+        String identifier = id();
+        String sent = at(0);
+        long id = importAs("gongshu", alert(identifier, sent, "Alert", "", at(3), GOOD_AREA)).body().path("id").asLong();
+        String updateIdentifier = id();
+        String updateSent = at(0);
+        String update = alert(updateIdentifier, updateSent, "Update", "<references>" + SENDER + "," + identifier + "," + sent + "</references>",
+                at(4), GOOD_AREA);
+        Response updated = importAs("gongshu", update);
+        assertThat(updated.status()).as(updated.body().toString()).isEqualTo(201);
+        assertThat(stateOf(identifier)).isEqualTo("UPDATED");
+        assertThat(events(WarningUpdated.class)).singleElement().satisfies(e -> {
+            assertThat(e.warningId()).isEqualTo(id);
+            assertThat(e.updateWarningId()).isEqualTo(updated.body().path("id").asLong());
+        });
+
+        String updateRef = SENDER + "," + updateIdentifier + "," + updateSent;
+        Response cancelled = importAs("gongshu", cancelOf(updateRef));
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(201);
+        assertThat(stateOf(updateIdentifier)).isEqualTo("CANCELLED");
+        assertThat(events(WarningCancelled.class)).singleElement().satisfies(e -> {
+            assertThat(e.warningId()).isEqualTo(updated.body().path("id").asLong());
+            assertThat(e.cancelWarningId()).isEqualTo(cancelled.body().path("id").asLong());
+            assertThat(e.regionCode()).isEqualTo("330105");
+        });
+    }
+
+    @Test
+    void anImportCannotEndAnotherRegionsImportOrAnotherSendersAlert() {
+        String identifier = id();
+        String sent = at(0);
+        importAs("gongshu", alert(identifier, sent, "Alert", "", at(3), GOOD_AREA));
+        String reference = SENDER + "," + identifier + "," + sent;
+        // 西湖区 does not know gongshu's import: as unknown as a reference to nothing at all
+        Response foreign = importAs("xihu", cancelOf(reference));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body().path("errors").get(0).path("message").asString()).isEqualTo("引用的预警“" + reference + "”不存在");
+        // another sender may not end it either
+        String other = cancelOf(reference).replace("<sender>" + SENDER + "</sender>", "<sender>someone@else.example</sender>");
+        Response otherSender = importAs("gongshu", other);
+        assertThat(otherSender.status()).isEqualTo(400);
+        assertThat(otherSender.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("引用的预警“" + reference + "”来自其他发送者：导入的更新或解除只能针对同一发送者此前导入的预警");
+        assertThat(stateOf(identifier)).isEqualTo("RECEIVED");
+        // the city above sees it and, as the same sender, may end it
+        assertThat(importAs("hangzhou", cancelOf(reference)).status()).isEqualTo(201);
+        assertThat(stateOf(identifier)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anAlertClaimingThePlatformsOwnSenderIsRefused() {
+        String forged = alert(id(), at(0), "Alert", "", at(3), GOOD_AREA).replace("<sender>" + SENDER + "</sender>",
+                "<sender>330105@yingji.local</sender>");
+        Response refused = importAs("gongshu", forged);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("alert.sender");
+        assertThat(refused.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("发送者“330105@yingji.local”是本平台自己的发送者：本平台的预警不能作为外部预警导入");
+    }
+
+    <T> List<T> events(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
 
     @Test
     void aValidAlertIsStoredAsAnExternalWarningAndACancelEndsIt() {
@@ -200,6 +355,30 @@ class WarningImportIntegrationTests extends ApiTest {
         assertThat(refused.body().toString()).doesNotContain("root:");
         assertThat(refused.body().path("errors").get(0).path("message").asString()).startsWith("不接受含 DOCTYPE");
         assertThat(count("select count(*) from warning")).isEqualTo(before);
+    }
+
+    static String geocodeArea(String desc, String code) {
+        return "<area><areaDesc>" + desc + "</areaDesc><geocode><valueName>GB/T 2260</valueName><value>" + code + "</value></geocode></area>";
+    }
+
+    @Test
+    void aRegionScopedImportOfAnAlertEntirelyOutsideTheRegionIsRefused() {
+        long before = count("select count(*) from warning");
+        Response refused = importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorFields()).containsExactly("alert.info[0].area");
+        assertThat(refused.body().path("errors").get(0).path("message").asString()).isEqualTo("预警区域全部位于您的管辖范围之外，不能导入到本辖区");
+        assertThat(refused.body().path("errors").get(0).path("line").asInt()).isPositive();
+        String farAway = "<area><areaDesc>宁波港</areaDesc><circle>29.87,121.55 5</circle></area>";
+        Response english = importAs("xihu", alert(id(), at(0), "Alert", "", at(3), farAway), Map.of("Accept-Language", "en"));
+        assertThat(english.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("All of the alert's areas lie outside your jurisdiction; it cannot be imported here");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+        // an alert for the whole province concerns 西湖区 too; one for 拱墅区 and 西湖区 as well; 拱墅区 takes its own
+        assertThat(importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("浙江省", "330000"))).status()).isEqualTo(201);
+        assertThat(importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105") + geocodeArea("西湖区", "330106")))
+                .status()).isEqualTo(201);
+        assertThat(importAs("gongshu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105"))).status()).isEqualTo(201);
     }
 
     @Test

@@ -88,6 +88,10 @@ class WarningIntegrationTests extends ApiTest {
     }
 
     static final String CANAL_POLYGON = "30.31,120.14 30.31,120.16 30.33,120.16 30.33,120.14 30.31,120.14";
+    /** Inside 米市巷街道 (lon 120.155–120.165, lat 30.280–30.295). */
+    static final String MISHIXIANG_POLYGON = "30.284,120.157 30.284,120.163 30.292,120.163 30.292,120.157 30.284,120.157";
+    /** Over 西湖区's 翠苑街道 only, west of 米市巷街道. */
+    static final String XIHU_POLYGON = "30.286,120.131 30.286,120.144 30.294,120.144 30.294,120.131 30.286,120.131";
 
     /** A rainstorm warning of the given level and status, expiring in six hours, over the given areas. */
     Map<String, Object> rainstorm(String level, String status, List<Map<String, Object>> areas) {
@@ -173,7 +177,7 @@ class WarningIntegrationTests extends ApiTest {
     @Test
     void aTownshipDraftApprovedByTheDistrictIsPublishedAsValidCap() {
         long id = draft("mishixiang", rainstorm("ORANGE", "Actual", List.of(region(MISHIXIANG),
-                polygon("运河沿岸低洼区", CANAL_POLYGON), circle("米市巷街道办事处周边", "30.29,120.16 1.5"))));
+                polygon("运河沿岸低洼区", MISHIXIANG_POLYGON), circle("米市巷街道办事处周边", "30.29,120.16 1.5"))));
         String preview = cap("mishixiang", id);
         assertThat(element(preview, "status")).isEqualTo("Draft");
         assertThat(act("mishixiang", id, "submit", Map.of()).body().path("state").asString()).isEqualTo("SUBMITTED");
@@ -195,7 +199,7 @@ class WarningIntegrationTests extends ApiTest {
         assertThat(element(xml, "severity")).isEqualTo("Severe");
         assertThat(element(xml, "valueName")).isEqualTo("预警级别");
         assertThat(xml).contains("<value>橙色预警（II级）</value>", "<valueName>GB/T 2260</valueName>", "<value>330105001</value>",
-                "<polygon>" + CANAL_POLYGON + "</polygon>", "<circle>30.29,120.16 1.5</circle>");
+                "<polygon>" + MISHIXIANG_POLYGON + "</polygon>", "<circle>30.29,120.16 1.5</circle>");
         assertThat(elements(xml, "areaDesc")).contains("运河沿岸低洼区", "米市巷街道办事处周边")
                 .anyMatch(desc -> desc.contains("米市巷街道"));
         assertThat(elements(xml, "expires").get(0)).endsWith("+08:00");
@@ -251,11 +255,11 @@ class WarningIntegrationTests extends ApiTest {
         Response ownEn = api.send(HttpMethod.POST, "/api/warnings/" + id + "/reject", api.token("gongshu"), Map.of("reason", "x"),
                 Map.of("Accept-Language", "en"));
         assertThat(ownEn.detail()).isEqualTo("You cannot approve or reject a warning you drafted (someone else must review it)");
-        // another district: it does not exist for them to read, and they may not act on it
+        // another district: it does not exist for them, to read or to act on
         assertThat(api.get("xihu", "/api/warnings/" + id).status()).isEqualTo(404);
         assertThat(api.get("xihu", "/api/warnings/" + id + "/cap").status()).isEqualTo(404);
-        assertThat(act("xihu", id, "approve", Map.of()).status()).isIn(403, 404);
-        assertThat(act("xihu", id, "reject", Map.of("reason", "不属实")).status()).isIn(403, 404);
+        assertThat(act("xihu", id, "approve", Map.of()).status()).isEqualTo(404);
+        assertThat(act("xihu", id, "reject", Map.of("reason", "不属实")).status()).isEqualTo(404);
         assertThat(api.get("xihu", "/api/warnings").body().path("content").valueStream().map(w -> w.path("id").asLong()))
                 .doesNotContain(id);
         // read-only and enterprise accounts
@@ -270,7 +274,8 @@ class WarningIntegrationTests extends ApiTest {
     void aDistrictCannotApproveTheCitysWarning() {
         long id = draft("hangzhou", rainstorm("BLUE", "Actual", List.of(region("330100"))));
         act("hangzhou", id, "submit", Map.of());
-        assertThat(act("gongshu", id, "approve", Map.of()).status()).isEqualTo(403);
+        // the district does not see the city's warning, so to it there is nothing to approve
+        assertThat(act("gongshu", id, "approve", Map.of()).status()).isEqualTo(404);
         assertThat(api.get("gongshu", "/api/warnings/" + id).status()).isEqualTo(404);
         assertThat(api.get("admin", "/api/warnings/" + id).status()).isEqualTo(200);
         assertThat(act("admin", id, "approve", Map.of()).body().path("state").asString()).isEqualTo("PUBLISHED");
@@ -287,7 +292,7 @@ class WarningIntegrationTests extends ApiTest {
         assertThat(rejected.body().path("state").asString()).isEqualTo("REJECTED");
         assertThat(rejected.body().path("rejectReason").asString()).isEqualTo("影响范围写得不准确");
         assertThat(act("gongshu", id, "approve", Map.of()).status()).isEqualTo(409);
-        Map<String, Object> corrected = rainstorm("YELLOW", "Actual", List.of(region(MISHIXIANG), polygon("运河沿岸低洼区", CANAL_POLYGON)));
+        Map<String, Object> corrected = rainstorm("YELLOW", "Actual", List.of(region(MISHIXIANG), polygon("运河沿岸低洼区", MISHIXIANG_POLYGON)));
         Response edited = api.put("mishixiang", "/api/warnings/" + id, corrected);
         assertThat(edited.body().path("state").asString()).isEqualTo("DRAFT");
         assertThat(edited.body().path("areas").size()).isEqualTo(2);
@@ -380,6 +385,140 @@ class WarningIntegrationTests extends ApiTest {
         Response foreign = api.post("xihu", "/api/warnings", rainstorm("RED", "Exercise", List.of(Map.of("kind", "ZONE", "zoneId", zoneId))));
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.errorFields()).containsExactly("areas[0].zoneId");
+    }
+
+    // scope: 404 for what the caller cannot see, 403 for what it sees but may not do
+
+    @Test
+    void anotherRegionGetsNotFoundForEveryActionOnAWarningItCannotSee() {
+        long draft = draft("gongshu", rainstorm("YELLOW", "Actual", List.of(region(GONGSHU))));
+        long submitted = draft("gongshu", rainstorm("YELLOW", "Actual", List.of(region(GONGSHU))));
+        act("gongshu", submitted, "submit", Map.of());
+        long published = publish("gongshu", "hangzhou", rainstorm("ORANGE", "Actual", List.of(region(GONGSHU)))).body().path("id").asLong();
+        long before = count("select count(*) from warning");
+        String ours = "(" + draft + ", " + submitted + ", " + published + ")";
+        long history = count("select count(*) from warning_event where warning_id in " + ours);
+        for (String stranger : List.of("xihu", "mishixiang")) {
+            assertThat(api.put(stranger, "/api/warnings/" + draft, rainstorm("RED", "Actual", List.of(region(GONGSHU)))).status())
+                    .as(stranger + " PUT").isEqualTo(404);
+            assertThat(api.delete(stranger, "/api/warnings/" + draft).status()).as(stranger + " DELETE").isEqualTo(404);
+            assertThat(act(stranger, draft, "submit", Map.of()).status()).as(stranger + " submit").isEqualTo(404);
+            assertThat(act(stranger, published, "update", rainstorm("RED", "Actual")).status()).as(stranger + " update").isEqualTo(404);
+        }
+        // approving, rejecting and cancelling: the bureau of another district has the permission but not the warning
+        assertThat(act("xihu", submitted, "approve", Map.of()).status()).isEqualTo(404);
+        assertThat(act("xihu", submitted, "reject", Map.of("reason", "不属实")).status()).isEqualTo(404);
+        Response cancel = act("xihu", published, "cancel", Map.of("reason", "误报"));
+        assertThat(cancel.status()).isEqualTo(404);
+        assertThat(cancel.detail()).as("the same answer as for no warning at all")
+                .isEqualTo(act("xihu", 999999999, "cancel", Map.of("reason", "误报")).detail().replace("999999999", String.valueOf(published)));
+        // a township below the district may not approve at all: 403 whatever the warning
+        assertThat(act("mishixiang", submitted, "approve", Map.of()).status()).isEqualTo(403);
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+        assertThat(count("select count(*) from warning_event where warning_id in " + ours)).isEqualTo(history);
+        assertThat(jdbc.sql("select state from warning where id in (:ids) order by id").param("ids", List.of(draft, submitted, published))
+                .query(String.class).list()).containsExactly("DRAFT", "SUBMITTED", "PUBLISHED");
+    }
+
+    @Test
+    void enterpriseAndIndustryDepartmentAccountsMayNeitherApproveNorCancel() {
+        long submitted = draft("gongshu", rainstorm("YELLOW", "Actual", List.of(region(GONGSHU))));
+        act("gongshu", submitted, "submit", Map.of());
+        long published = publish("gongshu", "hangzhou", rainstorm("ORANGE", "Actual", List.of(region(GONGSHU)))).body().path("id").asLong();
+        // the district's construction bureau reads the district's warnings: it sees them, and is refused acting on them
+        assertThat(api.get("zhujian", "/api/warnings/" + published).status()).isEqualTo(200);
+        assertThat(act("zhujian", submitted, "approve", Map.of()).status()).isEqualTo(403);
+        assertThat(act("zhujian", published, "cancel", Map.of("reason", "误报")).status()).isEqualTo(403);
+        // an enterprise holds no warning permission at all
+        assertThat(act("qiye", submitted, "approve", Map.of()).status()).isEqualTo(403);
+        assertThat(act("qiye", published, "cancel", Map.of("reason", "误报")).status()).isEqualTo(403);
+        assertThat(jdbc.sql("select state from warning where id in (:ids) order by id").param("ids", List.of(submitted, published))
+                .query(String.class).list()).containsExactly("SUBMITTED", "PUBLISHED");
+        assertThat(count("select count(*) from warning where predecessor_id = " + published)).isZero();
+    }
+
+    @Test
+    void badEditsAndUpdatesAreRefusedFieldByFieldAndChangeNothing() {
+        long id = draft("mishixiang", rainstorm("YELLOW", "Actual"));
+        Map<String, Object> wrongLevel = rainstorm("PURPLE", "Actual");
+        Response edit = api.put("mishixiang", "/api/warnings/" + id, wrongLevel);
+        assertThat(edit.status()).isEqualTo(400);
+        assertThat(edit.errorFields()).containsExactly("level");
+        assertThat(edit.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("预警级别“PURPLE”无效，应为 RED（红色）、ORANGE（橙色）、YELLOW（黄色）或 BLUE（蓝色）");
+        Map<String, Object> wrongArea = rainstorm("RED", "Actual", List.of(region("330106")));
+        assertThat(api.put("mishixiang", "/api/warnings/" + id, wrongArea).errorFields()).containsExactly("areas[0].regionCode");
+        Response stored = api.get("mishixiang", "/api/warnings/" + id);
+        assertThat(stored.body().path("warning").path("level").asString()).isEqualTo("YELLOW");
+        assertThat(stored.body().path("warning").path("version").asInt()).isZero();
+        assertThat(stored.body().path("warning").path("areas").get(0).path("regionCode").asString()).isEqualTo(MISHIXIANG);
+        assertThat(stored.body().path("history").size()).isEqualTo(1);
+
+        long published = publish("mishixiang", "gongshu", rainstorm("YELLOW", "Actual")).body().path("id").asLong();
+        long before = count("select count(*) from warning");
+        Map<String, Object> wrongUrgency = rainstorm("ORANGE", "Actual");
+        wrongUrgency.put("urgency", "Soon");
+        Response update = api.send(HttpMethod.POST, "/api/warnings/" + published + "/update", api.token("mishixiang"), wrongUrgency,
+                Map.of("Accept-Language", "en"));
+        assertThat(update.status()).isEqualTo(400);
+        assertThat(update.errorFields()).containsExactly("urgency");
+        assertThat(update.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("\"Soon\" is not a valid value; use one of: Expected, Future, Immediate, Past, Unknown");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+        assertThat(count("select count(*) from warning where id = " + published + " and state = 'PUBLISHED'")).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        long id = draft("mishixiang", rainstorm("YELLOW", "Actual"));
+        Map<String, Object> first = rainstorm("ORANGE", "Actual");
+        first.put("version", 0);
+        Response edited = api.put("mishixiang", "/api/warnings/" + id, first);
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+        assertThat(edited.body().path("version").asInt()).isEqualTo(1);
+        // someone who read version 0 edits, submits or approves: refused
+        Map<String, Object> stale = rainstorm("RED", "Actual");
+        stale.put("version", 0);
+        Response conflict = api.put("mishixiang", "/api/warnings/" + id, stale);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(act("mishixiang", id, "submit", Map.of("version", 0)).status()).isEqualTo(409);
+        assertThat(act("mishixiang", id, "submit", Map.of("version", 1)).status()).isEqualTo(200);
+        assertThat(act("gongshu", id, "approve", Map.of("version", 1)).status()).isEqualTo(409);
+        assertThat(act("gongshu", id, "reject", Map.of("reason", "范围不准", "version", 1)).status()).isEqualTo(409);
+        Response current = api.get("mishixiang", "/api/warnings/" + id);
+        assertThat(current.body().path("warning").path("level").asString()).isEqualTo("ORANGE");
+        assertThat(current.body().path("warning").path("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(act("gongshu", id, "approve", Map.of("version", 2)).status()).isEqualTo(200);
+    }
+
+    // drawn areas stay in the drafter's jurisdiction
+
+    @Test
+    void aTownshipCannotDrawAnAreaOutsideItsJurisdiction() {
+        long before = count("select count(*) from warning");
+        Response polygon = api.post("mishixiang", "/api/warnings", rainstorm("YELLOW", "Actual",
+                List.of(region(MISHIXIANG), polygon("翠苑街道低洼区", XIHU_POLYGON))));
+        assertThat(polygon.status()).isEqualTo(400);
+        assertThat(polygon.errorFields()).containsExactly("areas[1].polygon");
+        assertThat(polygon.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("第 2 个区域完全在您的管辖范围（浙江省 杭州市 拱墅区 米市巷街道）之外：绘制的多边形或圆形须与辖区有重叠");
+        Response english = api.send(HttpMethod.POST, "/api/warnings", api.token("mishixiang"),
+                rainstorm("YELLOW", "Actual", List.of(circle("西溪周边", "30.28,120.14 0.5"))), Map.of("Accept-Language", "en"));
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.errorFields()).containsExactly("areas[0].circle");
+        assertThat(english.body().path("errors").get(0).path("message").asString()).isEqualTo(
+                "Area 1 lies entirely outside your jurisdiction (浙江省 杭州市 拱墅区 米市巷街道): a drawn polygon or circle must overlap it");
+        // the live count and an update check the same
+        assertThat(api.post("mishixiang", "/api/warnings/audience", Map.of("areas", List.of(polygon("翠苑", XIHU_POLYGON))))
+                .errorFields()).containsExactly("areas[0].polygon");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+
+        // inside the township, and a circle reaching into it from outside, are fine
+        assertThat(api.post("mishixiang", "/api/warnings", rainstorm("YELLOW", "Actual",
+                List.of(polygon("米市巷低洼区", MISHIXIANG_POLYGON), circle("跨界周边", "30.29,120.17 1")))).status()).isEqualTo(201);
+        // the city's jurisdiction covers 西湖区 as well
+        assertThat(api.post("hangzhou", "/api/warnings", rainstorm("YELLOW", "Actual", List.of(polygon("翠苑", XIHU_POLYGON)))).status())
+                .isEqualTo(201);
     }
 
     // bad input

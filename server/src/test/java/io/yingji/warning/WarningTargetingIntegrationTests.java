@@ -54,11 +54,15 @@ class WarningTargetingIntegrationTests extends ApiTest {
     }
 
     long publish(Map<String, Object> body) {
-        Response created = api.post("mishixiang", "/api/warnings", body);
+        return publish("mishixiang", "gongshu", body);
+    }
+
+    long publish(String drafter, String approver, Map<String, Object> body) {
+        Response created = api.post(drafter, "/api/warnings", body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         long id = created.body().path("id").asLong();
-        assertThat(api.post("mishixiang", "/api/warnings/" + id + "/submit", Map.of()).status()).isEqualTo(200);
-        Response approved = api.post("gongshu", "/api/warnings/" + id + "/approve", Map.of());
+        assertThat(api.post(drafter, "/api/warnings/" + id + "/submit", Map.of()).status()).isEqualTo(200);
+        Response approved = api.post(approver, "/api/warnings/" + id + "/approve", Map.of());
         assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
         return id;
     }
@@ -166,10 +170,73 @@ class WarningTargetingIntegrationTests extends ApiTest {
                 .isEqualTo(1);
     }
 
+    List<Long> targetAccounts(long warningId) {
+        return jdbc.sql("select t.user_id from delivery_target t join delivery_campaign c on c.id = t.campaign_id where c.source like :s"
+                        + " and t.user_id is not null order by t.user_id")
+                .param("s", "warning:" + warningId + ":%").query(Long.class).list();
+    }
+
+    long userId(String username) {
+        return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
+    }
+
     @Test
-    void anExerciseReachesOnlyTheStaff() throws Exception {
-        long id = publish(warning("Exercise", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
+    void aTestMessageReachesOnlyTheIssuingOfficeAndWhoeverDraftedAndApprovedIt() throws Exception {
+        // the township station's own accounts (placed at 米市巷街道 itself, not its villages' grid workers) and the approver
+        List<Long> office = jdbc.sql("""
+                select distinct u.id from app_user u join user_role ur on ur.user_id = u.id
+                 where u.region_code = :r and u.enabled and u.enterprise_id is null and ur.role_code in ('BUREAU', 'TOWNSHIP')""")
+                .param("r", MISHIXIANG).query(Long.class).list();
+        assertThat(office).contains(userId("mishixiang"));
+        Response preview = api.post("mishixiang", "/api/warnings/audience", warning("Test", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
+        assertThat(preview.body().path("staff").asInt()).isEqualTo(office.size());
+        assertThat(preview.body().path("publicTargets").asInt()).isZero();
+
+        long id = publish(warning("Test", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
         awaitTargeted(id);
+        List<Long> expected = new java.util.ArrayList<>(office);
+        expected.add(userId("gongshu"));
+        assertThat(targetAccounts(id)).containsExactlyInAnyOrderElementsOf(expected).doesNotContain(userId("wangge"));
+        // nobody else: no directory entry, no safety manager, no public
+        assertThat(names(id)).hasSize(expected.size());
+        assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + id + ":public'")).isZero();
+        assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + id + ":staff' and title like '【测试·%'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPrivateMessageReachesOnlyItsAddressees() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String school = "13700" + (100000 + (int) (Math.random() * 899999));
+        String citizen = "13701" + (100000 + (int) (Math.random() * 899999));
+        assertThat(api.post("mishixiang", "/api/warning-contacts", Map.of("group", "学校", "name", "定向小学" + tag, "regionCode", MISHIXIANG,
+                "mobile", school)).status()).isEqualTo(201);
+        assertThat(api.post("mishixiang", "/api/warning-contacts", Map.of("group", "公众", "name", "居民" + tag, "regionCode", MISHIXIANG,
+                "mobile", citizen)).status()).isEqualTo(201);
+        Map<String, Object> body = warning("Actual", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG)));
+        body.put("scope", "Private");
+        // a grid worker by username, a school by mobile; another district's account, a member of the public and a
+        // free-text address reach nobody
+        body.put("addresses", List.of("wangge", school, "xihu", citizen, "米市巷 值班室"));
+        Response preview = api.post("mishixiang", "/api/warnings/audience", body);
+        assertThat(preview.body().path("staff").asInt()).isEqualTo(2);
+        assertThat(preview.body().path("publicTargets").asInt()).isZero();
+
+        long id = publish(body);
+        awaitTargeted(id);
+        assertThat(names(id)).containsExactlyInAnyOrder("大塘巷社区网格员 孙海涛", "定向小学" + tag);
+        assertThat(targetAccounts(id)).containsExactly(userId("wangge"));
+        assertThat(count("select count(*) from delivery_campaign where source = 'warning:" + id + ":public'")).isZero();
+    }
+
+    @Test
+    void anExerciseReachesExactlyTheStaffAnActualWarningWouldAndNeverThePublic() throws Exception {
+        long actual = publish(warning("Actual", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
+        long id = publish(warning("Exercise", List.of(Map.of("kind", "REGION", "regionCode", MISHIXIANG))));
+        awaitTargeted(actual);
+        awaitTargeted(id);
+        assertThat(staffNames(id)).isNotEmpty().containsExactlyInAnyOrderElementsOf(staffNames(actual));
+        assertThat(campaignTargets("warning:" + actual + ":public")).isPositive();
         JsonNode audience = api.get("gongshu", "/api/warnings/" + id + "/audience").body();
         assertThat(audience.path("staff").asInt()).isPositive();
         assertThat(audience.path("publicTargets").asInt()).isZero();
@@ -191,10 +258,16 @@ class WarningTargetingIntegrationTests extends ApiTest {
         awaitTargeted(circle);
         assertThat(names(circle)).contains("近处小学" + tag).doesNotContain("远处小学" + tag);
 
-        long polygon = publish(warning("Actual", List.of(Map.of("kind", "POLYGON", "areaDesc", "运河以东",
+        // east of 米市巷街道's extent: the district draws it
+        long polygon = publish("gongshu", "hangzhou", warning("Actual", List.of(Map.of("kind", "POLYGON", "areaDesc", "运河以东",
                 "polygon", "30.29,120.18 30.29,120.20 30.31,120.20 30.31,120.18 30.29,120.18"))));
         awaitTargeted(polygon);
         assertThat(names(polygon)).contains("远处小学" + tag).doesNotContain("近处小学" + tag);
+    }
+
+    List<String> staffNames(long warningId) {
+        return jdbc.sql("select t.name from delivery_target t join delivery_campaign c on c.id = t.campaign_id where c.source = :s")
+                .param("s", "warning:" + warningId + ":staff").query(String.class).list();
     }
 
     List<String> names(long warningId) {

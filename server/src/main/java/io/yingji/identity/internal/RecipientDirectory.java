@@ -43,14 +43,44 @@ class RecipientDirectory implements Recipients {
         if (roles.isEmpty()) {
             return List.of();
         }
-        java.util.Map<Long, Account> found = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
+        return collect(jdbc.sql("""
                 select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
                   from app_user u join user_role ur on ur.user_id = u.id
                  where u.region_code like :region and u.enabled and ur.role_code in (:roles)
                  order by u.id""")
-                .param("region", region.subtreeLikePattern()).param("roles", roles)
-                .query((java.sql.ResultSet rs) -> {
+                .param("region", region.subtreeLikePattern()).param("roles", roles));
+    }
+
+    @Override
+    public List<Account> accounts(java.util.Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return collect(jdbc.sql("""
+                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
+                  from app_user u join user_role ur on ur.user_id = u.id
+                 where u.id in (:ids) and u.enabled
+                 order by u.id""")
+                .param("ids", List.copyOf(userIds)));
+    }
+
+    @Override
+    public List<Account> addressedIn(RegionCode region, java.util.Collection<String> addresses) {
+        if (addresses.isEmpty()) {
+            return List.of();
+        }
+        return collect(jdbc.sql("""
+                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
+                  from app_user u join user_role ur on ur.user_id = u.id
+                 where u.region_code like :region and u.enabled and (u.username in (:addresses) or u.mobile in (:addresses))
+                 order by u.id""")
+                .param("region", region.subtreeLikePattern()).param("addresses", List.copyOf(addresses)));
+    }
+
+    /** One account per user, its roles gathered from the rows (one per role held). */
+    private static List<Account> collect(JdbcClient.StatementSpec query) {
+        java.util.Map<Long, Account> found = new java.util.LinkedHashMap<>();
+        query.query((java.sql.ResultSet rs) -> {
                     long id = rs.getLong("id");
                     String role = rs.getString("role_code");
                     Account known = found.get(id);

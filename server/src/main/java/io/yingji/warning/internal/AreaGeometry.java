@@ -84,4 +84,60 @@ final class AreaGeometry {
         return a.minLongitude() <= b.maxLongitude() && b.minLongitude() <= a.maxLongitude()
                 && a.minLatitude() <= b.maxLatitude() && b.minLatitude() <= a.maxLatitude();
     }
+
+    /**
+     * Whether a closed ring and a box share any point: a vertex of one inside the other, or crossing edges.
+     * Used to keep drawn areas within the drafter's jurisdiction.
+     */
+    static boolean intersects(BoundingBox box, List<GeoPoint> ring) {
+        for (GeoPoint p : ring) {
+            if (box.contains(p)) {
+                return true;
+            }
+        }
+        GeoPoint[] corners = {new GeoPoint(box.minLongitude(), box.minLatitude()), new GeoPoint(box.maxLongitude(), box.minLatitude()),
+                new GeoPoint(box.maxLongitude(), box.maxLatitude()), new GeoPoint(box.minLongitude(), box.maxLatitude())};
+        for (GeoPoint corner : corners) {
+            if (inRing(ring, corner.longitude(), corner.latitude())) {
+                return true;
+            }
+        }
+        for (int i = 0; i + 1 < ring.size(); i++) {
+            for (int c = 0; c < 4; c++) {
+                if (cross(ring.get(i), ring.get(i + 1), corners[c], corners[(c + 1) % 4])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a circle reaches into a box: the box's point nearest the centre lies within the radius. */
+    static boolean intersects(BoundingBox box, GeoPoint center, double radiusKm) {
+        double lon = Math.max(box.minLongitude(), Math.min(box.maxLongitude(), center.longitude()));
+        double lat = Math.max(box.minLatitude(), Math.min(box.maxLatitude(), center.latitude()));
+        return distanceKm(center.latitude(), center.longitude(), lat, lon) <= radiusKm;
+    }
+
+    /** Whether segments ab and cd meet (touching counts). */
+    private static boolean cross(GeoPoint a, GeoPoint b, GeoPoint c, GeoPoint d) {
+        double d1 = side(c, d, a);
+        double d2 = side(c, d, b);
+        double d3 = side(a, b, c);
+        double d4 = side(a, b, d);
+        if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
+            return true;
+        }
+        return (d1 == 0 && onSegment(c, d, a)) || (d2 == 0 && onSegment(c, d, b))
+                || (d3 == 0 && onSegment(a, b, c)) || (d4 == 0 && onSegment(a, b, d));
+    }
+
+    private static double side(GeoPoint a, GeoPoint b, GeoPoint p) {
+        return (b.longitude() - a.longitude()) * (p.latitude() - a.latitude()) - (b.latitude() - a.latitude()) * (p.longitude() - a.longitude());
+    }
+
+    private static boolean onSegment(GeoPoint a, GeoPoint b, GeoPoint p) {
+        return Math.min(a.longitude(), b.longitude()) <= p.longitude() && p.longitude() <= Math.max(a.longitude(), b.longitude())
+                && Math.min(a.latitude(), b.latitude()) <= p.latitude() && p.latitude() <= Math.max(a.latitude(), b.latitude());
+    }
 }

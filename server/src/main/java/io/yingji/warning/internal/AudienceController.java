@@ -57,7 +57,7 @@ class AudienceController {
     AudienceView preview(@RequestBody WarningDraft draft) {
         Caller caller = callers.requirePermission(Permissions.WARNING_DRAFT);
         List<FieldProblem> problems = new ArrayList<>();
-        List<Warning.Area> areas = validation.areas(draft.areas(), caller.scope(), problems);
+        List<Warning.Area> areas = validation.areas(draft.areas(), caller.scope(), caller.region(), problems);
         String status = draft.status() == null ? "Actual" : draft.status();
         String scope = draft.scope() == null ? "Public" : draft.scope();
         if (!WarningValidation.STATUSES.contains(status)) {
@@ -69,7 +69,10 @@ class AudienceController {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        return AudienceView.of(false, targeting.resolve(caller.region().value(), status, scope, WarningDesk.areasOf(areas)).counts());
+        List<String> addresses = draft.addresses() == null ? List.of()
+                : draft.addresses().stream().filter(java.util.Objects::nonNull).map(String::strip).toList();
+        return AudienceView.of(false, targeting.resolve(caller.region().value(), status, scope, addresses, List.of(caller.userId()),
+                WarningDesk.areasOf(areas)).counts());
     }
 
     @GetMapping("/api/warnings/{id}/audience")
@@ -85,6 +88,7 @@ class AudienceController {
         if (!recorded.isEmpty()) {
             return AudienceView.of(true, recorded);
         }
-        return AudienceView.of(false, targeting.resolve(w.regionCode, w.status, w.scope, WarningDesk.toPublished(w).areas()).counts());
+        return AudienceView.of(false, targeting.resolve(w.regionCode, w.status, w.scope, w.addresses, WarningTargeting.issuedBy(w),
+                WarningDesk.toPublished(w).areas()).counts());
     }
 }

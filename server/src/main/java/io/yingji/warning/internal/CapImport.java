@@ -8,7 +8,9 @@ import io.yingji.region.RegionDirectory;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.shared.RegionCode;
+import io.yingji.warning.WarningCancelled;
 import io.yingji.warning.WarningLevel;
+import io.yingji.warning.WarningUpdated;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xml.sax.Attributes;
@@ -33,8 +36,10 @@ import org.xml.sax.helpers.DefaultHandler;
  * Import of CAP 1.2 alerts from other issuers (a weather service, a neighbouring city): the document
  * must be well-formed without any DOCTYPE, valid against the schema, and make sense — every error is
  * reported with its line and column, and nothing is stored unless there are none. The alert is kept as
- * an external warning (state RECEIVED) with its original document; an imported Update or Cancel ends
- * the warning it references.
+ * an external warning (state RECEIVED) with its original document. An imported Update or Cancel ends
+ * only warnings imported earlier from the same sender and in the importer's scope (announced with
+ * {@link WarningUpdated} / {@link WarningCancelled}, as the workflow does); the platform's own warnings
+ * are never changed by an import — they are updated and cancelled through the workflow, with approval.
  */
 @Service
 class CapImport {
@@ -65,16 +70,25 @@ class CapImport {
     private final RegionDirectory regions;
     private final CallerContext callers;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final WarningSettings settings;
     private final Clock clock;
 
     CapImport(CapSchema schema, WarningRepository warnings, RegionDirectory regions, CallerContext callers, AuditTrail audit,
-              Clock clock) {
+              ApplicationEventPublisher events, WarningSettings settings, Clock clock) {
         this.schema = schema;
         this.warnings = warnings;
         this.regions = regions;
         this.callers = callers;
         this.audit = audit;
+        this.events = events;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Whether a CAP sender is this platform's own ({@code <region>@<sender-domain>}). */
+    private boolean isOurs(String sender) {
+        return sender.toLowerCase(java.util.Locale.ROOT).endsWith("@" + settings.senderDomain().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Transactional
@@ -100,6 +114,9 @@ class CapImport {
         w.capXml = new String(document, StandardCharsets.UTF_8);
         w.identifier = token(alert, "identifier", problems);
         w.sender = token(alert, "sender", problems);
+        if (!w.sender.isEmpty() && isOurs(w.sender)) {
+            problems.add(at(alert.child("sender"), "alert.sender", "warning.import.sender-own", w.sender));
+        }
         w.sent = CapTimes.parse(alert.value("sent"));
         w.status = alert.value("status");
         w.msgType = alert.value("msgType");
@@ -136,6 +153,9 @@ class CapImport {
         for (int i = 0; i < infos.size(); i++) {
             checkInfo(infos.get(i), "alert.info[" + i + "]", w.sent, problems);
         }
+        if (problems.isEmpty() && entirelyOutside(infos, caller)) {
+            problems.add(at(infos.get(0).child("area"), "alert.info[0].area", "warning.import.outside-region"));
+        }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
@@ -166,12 +186,19 @@ class CapImport {
                 warnings.record(earlier.id, ended, caller.username(), now, w.identifier);
                 audit.record("warning." + ended.action(), "warning", String.valueOf(earlier.id), earlier.regionCode,
                         Map.of("state", List.of(ended.from().name(), ended.to().name()), "by", w.identifier));
+                events.publishEvent(ended.to() == Warning.State.CANCELLED
+                        ? new WarningCancelled(earlier.id, earlier.identifier, id, earlier.regionCode)
+                        : new WarningUpdated(earlier.id, earlier.identifier, id));
             }
         }
         return warnings.find(id).orElseThrow();
     }
 
-    /** Update and Cancel must reference messages we hold (sender, identifier and sent alike); answers them, oldest first. */
+    /**
+     * Update and Cancel must reference messages we hold (sender, identifier and sent alike); answers them, oldest first.
+     * Only earlier imports of the same sender may be referenced: a reference to one of our own warnings is refused
+     * (whether it exists or not, so nothing is learnt), and one the importer cannot see is unknown to them.
+     */
     private List<Warning> references(Node alert, Warning w, List<FieldProblem> problems) {
         Node node = alert.child("references");
         List<Warning> found = new ArrayList<>();
@@ -187,8 +214,12 @@ class CapImport {
                 problems.add(at(node, "alert.references", "warning.import.reference-format", entry));
                 continue;
             }
-            Warning earlier = warnings.bySenderAndIdentifier(parts[0], parts[1]).orElse(null);
-            if (earlier == null) {
+            if (isOurs(parts[0])) {
+                problems.add(at(node, "alert.references", "warning.import.reference-own", entry));
+                continue;
+            }
+            Warning earlier = warnings.visibleBySenderAndIdentifier(parts[0], parts[1]).orElse(null);
+            if (earlier == null || earlier.origin != Warning.Origin.EXTERNAL) {
                 problems.add(at(node, "alert.references", "warning.import.reference-unknown", entry));
                 continue;
             }
@@ -201,9 +232,57 @@ class CapImport {
                 problems.add(at(node, "alert.references", "warning.import.reference-format", entry));
                 continue;
             }
+            if (!earlier.sender.equals(w.sender)) {
+                problems.add(at(node, "alert.references", "warning.import.reference-other-sender", entry));
+                continue;
+            }
             found.add(earlier);
         }
         return found;
+    }
+
+    /**
+     * Whether the alert's located areas all lie outside the importer's region: none of its GB/T 2260 geocodes is the
+     * importer's region, above or below it, and none of its polygons or circles overlaps the region's extent. An
+     * alert that locates nothing (area descriptions only) is not judged; an unlimited scope takes everything.
+     */
+    private boolean entirelyOutside(List<Node> infos, Caller caller) {
+        if (caller.scope().regionPrefix() == null) {
+            return false;
+        }
+        RegionCode own = caller.region();
+        io.yingji.shared.BoundingBox extent = regions.extentOf(own);
+        boolean located = false;
+        for (Node info : infos) {
+            for (Node area : info.all("area")) {
+                for (Node geocode : area.all("geocode")) {
+                    String name = geocode.value("valueName");
+                    String value = geocode.value("value");
+                    if (name != null && REGION_GEOCODES.contains(name.toUpperCase(java.util.Locale.ROOT)) && value != null
+                            && RegionCode.isValid(value)) {
+                        located = true;
+                        RegionCode code = RegionCode.of(value);
+                        if (own.contains(code) || code.contains(own)) {
+                            return false;
+                        }
+                    }
+                }
+                for (Node polygon : area.all("polygon")) {
+                    located = true;
+                    if (AreaGeometry.intersects(extent, CapGeometry.polygon(polygon.text).value())) {
+                        return false;
+                    }
+                }
+                for (Node circle : area.all("circle")) {
+                    located = true;
+                    CapGeometry.Circle c = CapGeometry.circle(circle.text).value();
+                    if (AreaGeometry.intersects(extent, c.center(), c.radiusKm())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return located;
     }
 
     private void checkInfo(Node info, String path, Instant sent, List<FieldProblem> problems) {

@@ -162,6 +162,19 @@ class ContactDirectory implements WarningContacts {
         }
     }
 
+    /** Entries other than the public's in the subtree of {@code region} whose mobile number is one of {@code mobiles}. */
+    void addressed(RegionCode region, java.util.Collection<String> mobiles, Consumer<Entry> sink) {
+        if (mobiles.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select " + COLUMNS_LIST + " from warning_contact c where c.region_code like :region and c.grp <> :public"
+                        + " and c.mobile in (:mobiles) order by c.id")
+                .param("region", region.subtreeLikePattern()).param("public", PUBLIC).param("mobiles", List.copyOf(mobiles))
+                .query((ResultSet rs) -> {
+                    sink.accept(map(rs, 0));
+                });
+    }
+
     static final String COLUMNS_LIST = "c.id, c.grp, c.name, c.region_code, c.mobile, c.email, c.webhook_url, c.broadcast_terminal, c.longitude, c.latitude";
 
     /** Reads a row selected as {@link #COLUMNS_LIST}, by position (this runs once per person of a large audience). */

@@ -74,7 +74,7 @@ class WarningDesk implements WarningPublication {
         Caller caller = drafter();
         Instant now = clock.instant();
         Warning w = new Warning();
-        validation.apply(draft, w, caller.scope(), now);
+        validation.apply(draft, w, caller.scope(), caller.region(), now);
         w.regionCode = caller.region().value();
         w.sender = senderOf(w.regionCode);
         w.draftedBy = caller.userId();
@@ -103,7 +103,7 @@ class WarningDesk implements WarningPublication {
             throw Problem.conflict("warning.transition.edit", w.state.name());
         }
         Instant now = clock.instant();
-        validation.apply(draft, w, caller.scope(), now);
+        validation.apply(draft, w, caller.scope(), caller.region(), now);
         Warning.Transition transition = w.edit();
         w.updatedAt = now;
         save(w);
@@ -197,7 +197,7 @@ class WarningDesk implements WarningPublication {
         Instant now = clock.instant();
         predecessor.requireReplaceable(now, "warning.transition.update");
         Warning w = new Warning();
-        validation.apply(draft, w, caller.scope(), now);
+        validation.apply(draft, w, caller.scope(), caller.region(), now);
         w.msgType = "Update";
         w.predecessorId = predecessor.id;
         w.references = chainAfter(predecessor);
@@ -349,9 +349,13 @@ class WarningDesk implements WarningPublication {
         return caller;
     }
 
-    /** A warning the caller may act on: in scope (403 when it exists elsewhere, 404 when not at all); not an import. */
+    /**
+     * A warning the caller may act on: in scope — one outside it answers 404 exactly like one that does not exist,
+     * so acting on ids tells nobody which warnings other regions have (the caller's permission was checked before,
+     * so a caller without it gets 403 whatever the id) — and not an import.
+     */
     private Warning visibleForAction(long id) {
-        Warning w = warnings.findVisible(id).orElseThrow(() -> Problem.outOfScope(warnings.exists(id), "warning", id));
+        Warning w = warnings.findVisible(id).orElseThrow(() -> Problem.notFound("warning", id));
         if (w.origin == Warning.Origin.EXTERNAL) {
             throw Problem.conflict("warning.external.read-only");
         }

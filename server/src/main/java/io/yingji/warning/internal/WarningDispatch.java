@@ -35,17 +35,19 @@ class WarningDispatch {
 
     private final WarningPublication publication;
     private final WarningTargeting targeting;
+    private final WarningRepository warnings;
     private final Deliveries deliveries;
     private final Inbox inbox;
     private final JdbcClient jdbc;
     private final Duration renotifyAfter;
     private final int rounds;
 
-    WarningDispatch(WarningPublication publication, WarningTargeting targeting, Deliveries deliveries, Inbox inbox, JdbcClient jdbc,
+    WarningDispatch(WarningPublication publication, WarningTargeting targeting, WarningRepository warnings, Deliveries deliveries, Inbox inbox, JdbcClient jdbc,
                     @Value("${yingji.warning.renotify-after:PT10M}") Duration renotifyAfter,
                     @Value("${yingji.warning.notify-rounds:3}") int rounds) {
         this.publication = publication;
         this.targeting = targeting;
+        this.warnings = warnings;
         this.deliveries = deliveries;
         this.inbox = inbox;
         this.jdbc = jdbc;
@@ -68,7 +70,8 @@ class WarningDispatch {
             return;
         }
         long started = System.nanoTime();
-        WarningTargeting.Audience audience = targeting.resolve(w.regionCode(), w.status(), w.scope(), w.areas());
+        List<Long> issuedBy = warnings.find(w.id()).map(WarningTargeting::issuedBy).orElse(List.of());
+        WarningTargeting.Audience audience = targeting.resolve(w.regionCode(), w.status(), w.scope(), w.addresses(), issuedBy, w.areas());
         long resolved = System.nanoTime();
         List<WarningTargeting.GroupCount> counts = audience.counts();
         for (WarningTargeting.GroupCount c : counts) {

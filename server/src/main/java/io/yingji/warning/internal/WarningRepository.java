@@ -145,13 +145,10 @@ class WarningRepository {
                 .query(WarningRepository::model).optional());
     }
 
-    Optional<Warning> bySenderAndIdentifier(String sender, String identifier) {
-        return withAreas(jdbc.sql("select w.* from warning w where w.sender = :sender and w.identifier = :identifier")
-                .param("sender", sender).param("identifier", identifier).query(WarningRepository::model).optional());
-    }
-
-    boolean exists(long id) {
-        return jdbc.sql("select count(*) from warning where id = :id").param("id", id).query(Long.class).single() > 0;
+    /** A message of that sender and identifier in the current caller's scope. */
+    Optional<Warning> visibleBySenderAndIdentifier(String sender, String identifier) {
+        return withAreas(scoped.sql("select w.* from warning w where {scope} and w.sender = :sender and w.identifier = :identifier",
+                        COLUMNS).param("sender", sender).param("identifier", identifier).query(WarningRepository::model).optional());
     }
 
     boolean identifierTaken(String identifier) {

@@ -30,7 +30,15 @@ import org.springframework.stereotype.Component;
  *       manager; and the directory's village responsible persons, rescue team leaders, special places
  *       (schools, nursing homes, construction sites) and emergency broadcast terminals;</li>
  *   <li><b>public</b> (发布公众): members of the public registered for the areas — only for an Actual warning of
- *       scope Public. Exercise and Test messages, and Restricted or Private ones, reach staff only.</li>
+ *       scope Public. Exercise messages and Restricted ones reach the areas' staff only.</li>
+ * </ul>
+ * Two kinds of message ignore the areas and go to named people only, never to the public:
+ * <ul>
+ *   <li>status <b>Test</b> (测试): the issuing office itself — the accounts of a bureau or township station placed at
+ *       the issuing region (not below it), and the drafter and approver of the message, wherever they sit;</li>
+ *   <li>scope <b>Private</b> (定向): its CAP {@code addresses}, each a platform username or a mobile number, matched
+ *       against the accounts and the directory's entries (not the registered public) of the issuing region's subtree;
+ *       an address that matches nobody there reaches nobody.</li>
  * </ul>
  * A region area takes its whole subtree. A polygon, circle or zone takes the places whose location lies in
  * it, and the accounts and unlocated entries of the regions whose extent it touches, within the issuing
@@ -42,6 +50,9 @@ class WarningTargeting {
 
     static final String STAFF = "STAFF";
     static final String PUBLIC = "PUBLIC";
+
+    /** The roles of an issuing office (its own accounts receive its Test messages). */
+    static final Set<String> OFFICE_ROLES = Set.of("BUREAU", "TOWNSHIP");
 
     /** Role codes whose accounts a warning reaches, and the group each is counted in (first held wins). */
     static final Map<String, String> ROLE_GROUPS = linked(
@@ -108,9 +119,39 @@ class WarningTargeting {
         return "Actual".equals(status) && "Public".equals(scope);
     }
 
-    Audience resolve(String issuingRegion, String status, String scope, List<Area> areas) {
-        boolean withPublic = reachesPublic(status, scope);
+    /** Whom a message was issued by (drafter and approver, where known): a Test message reaches them. */
+    static List<Long> issuedBy(Warning w) {
+        List<Long> ids = new ArrayList<>();
+        if (w.draftedBy != null) {
+            ids.add(w.draftedBy);
+        }
+        if (w.approvedBy != null) {
+            ids.add(w.approvedBy);
+        }
+        return ids;
+    }
+
+    /**
+     * @param addresses the CAP addresses of a Private message (usernames or mobile numbers)
+     * @param issuedBy  the accounts that drafted and approved the message
+     */
+    Audience resolve(String issuingRegion, String status, String scope, List<String> addresses, List<Long> issuedBy, List<Area> areas) {
         RegionCode issuer = RegionCode.of(issuingRegion);
+        if ("Test".equals(status)) {
+            Collector office = new Collector();
+            recipients.accountsIn(issuer, OFFICE_ROLES).stream()
+                    .filter(a -> a.region().equals(issuer) && a.enterpriseId() == null)
+                    .forEach(office::account);
+            recipients.accounts(issuedBy).forEach(office::account);
+            return new Audience(office.targets(), List.of(), office.accounts);
+        }
+        if ("Private".equals(scope)) {
+            Collector addressees = new Collector();
+            recipients.addressedIn(issuer, addresses).forEach(addressees::account);
+            contacts.addressed(issuer, addresses, addressees::entry);
+            return new Audience(addressees.targets(), List.of(), addressees.accounts);
+        }
+        boolean withPublic = reachesPublic(status, scope);
         Collector staff = new Collector();
         Collector citizens = new Collector();
         List<Recipients.Account> issuerAccounts = null;

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a draft as a whole and copies it into a warning: every wrong field is reported at once, and
- * nothing is copied unless all are right. Areas must lie in China and, for regions, in the caller's scope.
+ * nothing is copied unless all are right. Areas must lie in China and in the caller's jurisdiction: a region
+ * in the caller's scope, a drawn polygon or circle overlapping the extent of the caller's region.
  */
 @Component
 class WarningValidation {
@@ -49,7 +50,7 @@ class WarningValidation {
     }
 
     /** Copies a valid draft into {@code w}, or throws a 400 problem listing everything wrong. */
-    void apply(WarningDraft d, Warning w, DataScope scope, Instant now) {
+    void apply(WarningDraft d, Warning w, DataScope scope, RegionCode jurisdiction, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
         WarningLevel level = null;
         if (d.level() == null) {
@@ -114,7 +115,7 @@ class WarningValidation {
         } else if (onset != null && !expires.isAfter(onset)) {
             problems.add(new FieldProblem("expires", "warning.expires.before-onset"));
         }
-        List<Warning.Area> areas = areas(d.areas(), scope, problems);
+        List<Warning.Area> areas = areas(d.areas(), scope, jurisdiction, problems);
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
@@ -141,7 +142,13 @@ class WarningValidation {
         w.areas = areas;
     }
 
-    List<Warning.Area> areas(@Nullable List<WarningDraft.Area> input, DataScope scope, List<FieldProblem> problems) {
+    /**
+     * The areas of a draft, checked; {@code jurisdiction} is the caller's region, whose extent (its box, or the
+     * nearest ancestor's where none is stored) a drawn polygon or circle must overlap — unless the scope is unlimited.
+     */
+    List<Warning.Area> areas(@Nullable List<WarningDraft.Area> input, DataScope scope, RegionCode jurisdiction,
+                             List<FieldProblem> problems) {
+        BoundingBox extent = scope.regionPrefix() == null ? BoundingBox.CHINA : regions.extentOf(jurisdiction);
         if (input == null || input.isEmpty()) {
             problems.add(new FieldProblem("areas", "warning.areas.required"));
             return List.of();
@@ -182,6 +189,9 @@ class WarningValidation {
                         problems.add(new FieldProblem(field + ".polygon", ring.problem()));
                     } else if (!ring.value().stream().allMatch(BoundingBox.CHINA::contains)) {
                         problems.add(new FieldProblem(field + ".polygon", "warning.area.outside-china"));
+                    } else if (!AreaGeometry.intersects(extent, ring.value())) {
+                        problems.add(new FieldProblem(field + ".polygon", "warning.area.outside-jurisdiction", i + 1,
+                                regions.fullName(jurisdiction)));
                     } else if (desc == null) {
                         problems.add(new FieldProblem(field + ".areaDesc", "warning.area.desc-required"));
                     } else {
@@ -196,6 +206,9 @@ class WarningValidation {
                         problems.add(new FieldProblem(field + ".circle", "warning.area.outside-china"));
                     } else if (circle.value().radiusKm() > MAX_RADIUS_KM) {
                         problems.add(new FieldProblem(field + ".circle", "warning.circle.too-large", (int) MAX_RADIUS_KM));
+                    } else if (!AreaGeometry.intersects(extent, circle.value().center(), circle.value().radiusKm())) {
+                        problems.add(new FieldProblem(field + ".circle", "warning.area.outside-jurisdiction", i + 1,
+                                regions.fullName(jurisdiction)));
                     } else if (desc == null) {
                         problems.add(new FieldProblem(field + ".areaDesc", "warning.area.desc-required"));
                     } else {
