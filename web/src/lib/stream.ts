@@ -1,9 +1,10 @@
 /**
- * The live alarm stream (Server-Sent Events) with what EventSource does not do by itself. It
- * reconnects on its own after a network drop, but gives up for good when the server answers with an
- * error (the session ended, the server restarted behind a proxy that answered 502): then the caller
- * hears `onClosed` (to check the session) and the stream is opened again after `retryMs`. Every
- * (re)connection is reported, so the page can reload what it may have missed while disconnected.
+ * A live stream (Server-Sent Events: the alarm board's alarms, the bell's notices) with what
+ * EventSource does not do by itself. It reconnects on its own after a network drop, but gives up
+ * for good when the server answers with an error (the session ended, the server restarted behind a
+ * proxy that answered 502): then the caller hears `onClosed` (to check the session) and the stream
+ * is opened again after `retryMs`. Every (re)connection is reported, so the page can reload what it
+ * may have missed while disconnected.
  */
 export interface StreamOptions<T> {
   url: string

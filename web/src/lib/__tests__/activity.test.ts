@@ -18,4 +18,16 @@ describe('watchActivity', () => {
     target.dispatchEvent(new Event('touchstart'))
     expect(activity.idleFor()).toBe(28_000)
   })
+
+  it('tells of every input, so what went quiet can start again at once', () => {
+    const target = new EventTarget()
+    let inputs = 0
+    const activity = watchActivity(target, () => 0, () => inputs++)
+    target.dispatchEvent(new Event('wheel'))
+    target.dispatchEvent(new Event('keydown'))
+    expect(inputs).toBe(2)
+    activity.stop()
+    target.dispatchEvent(new Event('keydown'))
+    expect(inputs).toBe(2)
+  })
 })

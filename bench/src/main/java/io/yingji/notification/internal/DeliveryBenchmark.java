@@ -448,13 +448,22 @@ public final class DeliveryBenchmark {
         }
     }
 
-    /** The delivery tables exactly as the server's migration creates them. */
+    /** The server's migrations of the delivery tables, in order (the inbox's own table needs app_user: left out). */
+    static final List<String> MIGRATIONS = List.of("V2026_11_23_0910__notification_delivery_queue.sql",
+            "V2026_11_23_1200__notification_campaign_closed.sql");
+
+    /** The delivery tables exactly as the server's migrations create them. */
     static void createTables(HikariDataSource dataSource) throws Exception {
-        String sql;
-        try (InputStream in = DeliveryBenchmark.class.getResourceAsStream(
-                "/db/migration/notification/V2026_11_23_0900__notification_delivery_queue.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder();
+        for (String migration : MIGRATIONS) {
+            try (InputStream in = DeliveryBenchmark.class.getResourceAsStream("/db/migration/notification/" + migration)) {
+                if (in == null) {
+                    throw new IllegalStateException("Migration " + migration + " is not in server/target/yingji.jar.original: renamed? build the server first");
+                }
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append(";\n");
+            }
         }
+        String sql = all.toString();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank() && !statement.contains("alter table notification")) {

@@ -2,6 +2,7 @@ package io.yingji.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.yingji.notification.Campaign;
 import io.yingji.notification.Channel;
@@ -12,6 +13,8 @@ import io.yingji.support.Api.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +103,81 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
         assertThat(dispatcher.drain()).isZero();
         assertThat(tasksOf(id)).extracting(TaskRow::status).endsWith("ACKNOWLEDGED", "CANCELLED");
         assertThat(gateway.requests).hasSize(3);
+    }
+
+    @Test
+    void aRoundIsRepeatedOnlyAfterItWasSentAndTheIntervalPassedUnacknowledgedHoweverSlowTheCampaign() throws Exception {
+        // the gateway: 429 while busy, one 503 for 丙 afterwards; counts the messages it accepted per mobile
+        AtomicBoolean busy = new AtomicBoolean(true);
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        Map<String, Integer> accepted = new ConcurrentHashMap<>();
+        LocalServer gateway = server(request -> {
+            String mobile = json.readTree(request.body()).path("mobile").asString();
+            if (busy.get()) {
+                return new LocalServer.Answer(429, Map.of("Retry-After", "60"), "");
+            }
+            if (mobile.equals("13700000023") && failOnce.getAndSet(false)) {
+                return LocalServer.Answer.status(503);
+            }
+            accepted.merge(mobile, 1, Integer::sum);
+            return LocalServer.Answer.ok("{}");
+        });
+        long id = deliveries.enqueue(Campaign.text(source("slow"), XIHU, "暴雨红色预警", "请立即组织转移并回复确认。",
+                        List.of(Channel.SMS)).acknowledged(Duration.ofMinutes(15), 3),
+                List.of(Target.publicMobile("甲", XIHU, "13700000021"), Target.publicMobile("乙", XIHU, "13700000022"),
+                        Target.publicMobile("丙", XIHU, "13700000023")));
+        jdbc.sql("update delivery_target set acknowledged_at = current_timestamp where campaign_id <> :c and acknowledged_at is null")
+                .param("c", id).update();
+        Dispatcher dispatcher = dispatcher(3, sms(gateway));
+
+        // queued 20 minutes ago but not sent yet: nobody has had the first round, so nobody gets a second
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(renotifier.run()).isZero();
+        // the gateway says 429: every task waits for the Retry-After, still queued — still no second round
+        assertThat(dispatcher.drain()).isEqualTo(3);
+        assertThat(tasksOf(id)).extracting(TaskRow::status).containsExactly("QUEUED", "QUEUED", "QUEUED");
+        assertThat(renotifier.run()).isZero();
+
+        // 22 minutes after queueing: 甲 and 乙 are sent, 丙's attempt fails and backs off; 甲 confirms
+        busy.set(false);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(dispatcher.drain()).isEqualTo(3);
+        assertThat(tasksOf(id)).extracting(TaskRow::status).containsExactly("SENT", "SENT", "QUEUED");
+        assertThat(post("/public/ack/" + token(id, 0)).status()).isEqualTo(200);
+        // 14 minutes after the send the interval has not passed, though 36 have since queueing
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(renotifier.run()).isZero();
+        // once it has: one more round for 乙 only — 甲 confirmed, 丙's first round is still waiting for its retry
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(renotifier.run()).isEqualTo(1);
+        assertThat(tasksOf(id)).extracting(TaskRow::targetNo, TaskRow::round, TaskRow::status)
+                .containsExactly(tuple(0, 1, "ACKNOWLEDGED"), tuple(1, 1, "SENT"),
+                        tuple(1, 2, "QUEUED"), tuple(2, 1, "QUEUED"));
+        // while 乙's second round is queued, however long, it gets no third
+        assertThat(renotifier.run()).isZero();
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(renotifier.run()).isZero();
+
+        // 58 minutes in: both rounds are sent; 60 minutes later — 118 minutes after queueing, long past
+        // 2 × 15 min × 3 rounds — the campaign is slow but its rounds are not dropped
+        assertThat(dispatcher.drain()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(60));
+        assertThat(renotifier.run()).isEqualTo(2);
+        assertThat(renotifier.run()).isZero();
+        assertThat(dispatcher.drain()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(16));
+        // 乙 has had the three rounds; 丙 gets its third
+        assertThat(renotifier.run()).isEqualTo(1);
+        assertThat(dispatcher.drain()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(renotifier.run()).isZero();
+
+        assertThat(tasksOf(id)).filteredOn(t -> t.targetNo() > 0).extracting(TaskRow::targetNo, TaskRow::round)
+                .containsExactly(tuple(1, 1), tuple(1, 2),
+                        tuple(1, 3), tuple(2, 1),
+                        tuple(2, 2), tuple(2, 3));
+        // one message per round reached each: none twice for one wait, nothing after confirming
+        assertThat(accepted).containsExactlyInAnyOrderEntriesOf(Map.of("13700000021", 1, "13700000022", 3, "13700000023", 3));
     }
 
     @Test
