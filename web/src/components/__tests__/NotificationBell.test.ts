@@ -5,27 +5,8 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import ElementPlus from 'element-plus'
 import { i18n } from '@/locales'
 import NotificationBell from '../NotificationBell.vue'
+import { FakeEventSource as FakeSource } from '@/test-support/FakeEventSource'
 
-/** An EventSource stand-in that the test drives. */
-class FakeSource {
-  static all: FakeSource[] = []
-  readyState = 0
-  closed = false
-  listeners: Record<string, ((event: unknown) => void)[]> = {}
-  constructor(readonly url: string) {
-    FakeSource.all.push(this)
-  }
-  addEventListener(type: string, listener: (event: unknown) => void) {
-    ;(this.listeners[type] ??= []).push(listener)
-  }
-  emit(type: string, event: unknown = {}) {
-    for (const listener of this.listeners[type] ?? []) listener(event)
-  }
-  close() {
-    this.closed = true
-    this.readyState = 2
-  }
-}
 
 const notice = {
   id: 41, kind: 'warning.published', title: '拱墅区暴雨橙色预警', body: '预计未来 6 小时降雨量 80 毫米以上，请立即到岗。',

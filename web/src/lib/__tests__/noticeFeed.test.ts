@@ -1,26 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { NOTICE_STREAM_URL, watchNotices } from '../noticeFeed'
+import { FakeEventSource as FakeSource } from '@/test-support/FakeEventSource'
 
-/** An EventSource stand-in that the test drives (installed as the global EventSource). */
-class FakeSource {
-  static all: FakeSource[] = []
-  readyState = 0
-  closed = false
-  listeners: Record<string, ((event: unknown) => void)[]> = {}
-  constructor(readonly url: string) {
-    FakeSource.all.push(this)
-  }
-  addEventListener(type: string, listener: (event: unknown) => void) {
-    ;(this.listeners[type] ??= []).push(listener)
-  }
-  emit(type: string, event: unknown = {}) {
-    for (const listener of this.listeners[type] ?? []) listener(event)
-  }
-  close() {
-    this.closed = true
-    this.readyState = 2
-  }
-}
 
 const MINUTE = 60_000
 let visibility: DocumentVisibilityState = 'visible'

@@ -1,26 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { connectStream } from '../stream'
+import { FakeEventSource as FakeSource } from '@/test-support/FakeEventSource'
 
-/** An EventSource stand-in that the test drives. */
-class FakeSource {
-  static all: FakeSource[] = []
-  readyState = 0
-  closed = false
-  listeners: Record<string, ((event: unknown) => void)[]> = {}
-  constructor(readonly url: string) {
-    FakeSource.all.push(this)
-  }
-  addEventListener(type: string, listener: (event: unknown) => void) {
-    ;(this.listeners[type] ??= []).push(listener)
-  }
-  emit(type: string, event: unknown = {}) {
-    for (const listener of this.listeners[type] ?? []) listener(event)
-  }
-  close() {
-    this.closed = true
-    this.readyState = 2
-  }
-}
 
 function setup() {
   FakeSource.all = []

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
+import io.yingji.support.ModuleEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,15 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -101,27 +96,10 @@ class WarningImportIntegrationTests extends ApiTest {
         return "QX-" + UUID.randomUUID();
     }
 
-    @Autowired
-    ApplicationEventMulticaster multicaster;
 
-    /** The module events published while a test runs. */
-    final List<Object> events = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final ModuleEvents events = new ModuleEvents();
 
-    private final ApplicationListener<ApplicationEvent> recorder = event -> {
-        if (event instanceof PayloadApplicationEvent<?> payload) {
-            events.add(payload.getPayload());
-        }
-    };
-
-    @BeforeEach
-    void recordEvents() {
-        multicaster.addApplicationListener(recorder);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        multicaster.removeApplicationListener(recorder);
-    }
 
     /** A warning of our own, drafted by {@code drafter} for its whole region and approved by {@code approver}; answers its CAP reference. */
     String publishedOwnWarning(String drafter, String approver, String regionCode) {
@@ -178,7 +156,7 @@ class WarningImportIntegrationTests extends ApiTest {
 
         assertThat(stateOf(identifier)).isEqualTo("PUBLISHED");
         assertThat(count("select count(*) from warning")).isEqualTo(before);
-        assertThat(events).noneMatch(e -> e instanceof WarningCancelled || e instanceof WarningUpdated);
+        assertThat(events.all()).noneMatch(e -> e instanceof WarningCancelled || e instanceof WarningUpdated);
     }
 
     @Test
@@ -193,7 +171,7 @@ class WarningImportIntegrationTests extends ApiTest {
         Response updated = importAs("gongshu", update);
         assertThat(updated.status()).as(updated.body().toString()).isEqualTo(201);
         assertThat(stateOf(identifier)).isEqualTo("UPDATED");
-        assertThat(events(WarningUpdated.class)).singleElement().satisfies(e -> {
+        assertThat(events.of(WarningUpdated.class)).singleElement().satisfies(e -> {
             assertThat(e.warningId()).isEqualTo(id);
             assertThat(e.updateWarningId()).isEqualTo(updated.body().path("id").asLong());
         });
@@ -202,7 +180,7 @@ class WarningImportIntegrationTests extends ApiTest {
         Response cancelled = importAs("gongshu", cancelOf(updateRef));
         assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(201);
         assertThat(stateOf(updateIdentifier)).isEqualTo("CANCELLED");
-        assertThat(events(WarningCancelled.class)).singleElement().satisfies(e -> {
+        assertThat(events.of(WarningCancelled.class)).singleElement().satisfies(e -> {
             assertThat(e.warningId()).isEqualTo(updated.body().path("id").asLong());
             assertThat(e.cancelWarningId()).isEqualTo(cancelled.body().path("id").asLong());
             assertThat(e.regionCode()).isEqualTo("330105");
@@ -240,10 +218,6 @@ class WarningImportIntegrationTests extends ApiTest {
         assertThat(refused.errorFields()).containsExactly("alert.sender");
         assertThat(refused.body().path("errors").get(0).path("message").asString())
                 .isEqualTo("发送者“330105@yingji.local”是本平台自己的发送者：本平台的预警不能作为外部预警导入");
-    }
-
-    <T> List<T> events(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
+import io.yingji.support.ModuleEvents;
 import io.yingji.support.MutableClock;
 import io.yingji.warning.internal.WarningExpiry;
 import java.io.ByteArrayInputStream;
@@ -23,14 +24,9 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
@@ -46,31 +42,13 @@ class WarningIntegrationTests extends ApiTest {
     @Autowired
     WarningExpiry expiry;
 
-    @Autowired
-    ApplicationEventMulticaster multicaster;
 
-    /** The module events published while a test runs (on the server's threads). */
-    final List<Object> events = new CopyOnWriteArrayList<>();
-
-    private final ApplicationListener<ApplicationEvent> recorder = event -> {
-        if (event instanceof PayloadApplicationEvent<?> payload) {
-            events.add(payload.getPayload());
-        }
-    };
-
-    @BeforeEach
-    void recordEvents() {
-        multicaster.addApplicationListener(recorder);
-    }
+    @RegisterExtension
+    final ModuleEvents events = new ModuleEvents();
 
     @AfterEach
     void resetClock() {
-        multicaster.removeApplicationListener(recorder);
         clock.reset();
-    }
-
-    <T> List<T> events(Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     // fixtures
@@ -208,7 +186,7 @@ class WarningIntegrationTests extends ApiTest {
                 .map(h -> h.path("action").asString() + ":" + h.path("actor").asString()))
                 .containsExactly("draft:mishixiang", "submit:mishixiang", "approve:gongshu");
         assertThat(count("select count(*) from audit_event where entity_type = 'warning' and entity_id = '" + id + "'")).isEqualTo(3);
-        assertThat(events(WarningPublished.class)).singleElement().satisfies(e -> {
+        assertThat(events.of(WarningPublished.class)).singleElement().satisfies(e -> {
             assertThat(e.warningId()).isEqualTo(id);
             assertThat(e.msgType()).isEqualTo("Alert");
             assertThat(e.status()).isEqualTo("Actual");
@@ -358,11 +336,11 @@ class WarningIntegrationTests extends ApiTest {
         assertThat(element(cancelXml, "note")).isEqualTo("降雨已减弱，预警解除");
         assertThat(element(cancelXml, "responseType")).isEqualTo("AllClear");
         assertThat(api.get("gongshu", "/api/warnings/" + secondId).body().path("warning").path("state").asString()).isEqualTo("CANCELLED");
-        assertThat(events(WarningCancelled.class)).singleElement()
+        assertThat(events.of(WarningCancelled.class)).singleElement()
                 .satisfies(e -> assertThat(e.warningId()).isEqualTo(secondId))
                 .satisfies(e -> assertThat(e.cancelWarningId()).isEqualTo(cancelId));
-        assertThat(events(WarningUpdated.class).stream().map(WarningUpdated::warningId)).containsExactly(alertId, updateId);
-        assertThat(events(WarningPublished.class).stream().map(e -> e.msgType() + ":" + e.replacesWarningId()))
+        assertThat(events.of(WarningUpdated.class).stream().map(WarningUpdated::warningId)).containsExactly(alertId, updateId);
+        assertThat(events.of(WarningPublished.class).stream().map(e -> e.msgType() + ":" + e.replacesWarningId()))
                 .containsExactly("Alert:null", "Update:" + alertId, "Update:" + updateId, "Cancel:" + secondId);
     }
 
@@ -622,7 +600,7 @@ class WarningIntegrationTests extends ApiTest {
         assertThat(api.send(HttpMethod.GET, "/public/warnings/" + identifier, null, null, Map.of()).body().path("state").asString())
                 .isEqualTo("EXPIRED");
         assertThat(act("gongshu", id, "cancel", Map.of("reason", "已过期")).status()).isEqualTo(409);
-        assertThat(events(WarningExpired.class).stream().map(WarningExpired::warningId)).contains(id);
+        assertThat(events.of(WarningExpired.class).stream().map(WarningExpired::warningId)).contains(id);
         assertThat(expiry.run()).isZero();
     }
 

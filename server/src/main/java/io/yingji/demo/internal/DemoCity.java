@@ -141,25 +141,30 @@ public class DemoCity {
         int sensors = callers.runAs(accounts.callerOf("hangzhou").orElseThrow(),
                 () -> new DemoDevices(devices, telemetry, enterprises).load(qiye, clock.instant()));
         if (demoWarnings) {
-            loadWarning(qiye);
+            loadWarning();
         }
         log.info("Demo city loaded: {} regions, {} enterprises, {} monitoring devices in {} ms", all.size(), count, sensors,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** A warning in force, through the real workflow: the township drafts, the district approves (four-eyes). */
-    private void loadWarning(long qiye) {
+    private void loadWarning() {
         try {
-            io.yingji.enterprise.Enterprise plant = callers.runAsSystem(() -> enterprises.find(qiye).orElseThrow());
+            // the canal's low-lying stretch in the middle of 米市巷街道 (the township may draw only in its own area)
+            io.yingji.shared.BoundingBox township = regions.extentOf(RegionCode.of("330105001"));
+            io.yingji.shared.GeoPoint centre = new io.yingji.shared.GeoPoint((township.minLongitude() + township.maxLongitude()) / 2,
+                    (township.minLatitude() + township.maxLatitude()) / 2);
             DemoWarnings demo = new DemoWarnings(warnings);
-            long id = callers.runAs(accounts.callerOf("mishixiang").orElseThrow(), () -> demo.draft(plant, clock.instant()));
+            long id = callers.runAs(accounts.callerOf("mishixiang").orElseThrow(),
+                    () -> demo.draft(centre, "米市巷街道运河沿岸低洼区", clock.instant()));
             callers.runAs(accounts.callerOf("gongshu").orElseThrow(), () -> {
                 warnings.approve(id);
                 return id;
             });
         } catch (RuntimeException e) {
             // the city is there without it; say why rather than fail the start
-            log.warn("Demo warning not published: {}", e.toString());
+            log.warn("Demo warning not published: {}{}", e.toString(), e instanceof io.yingji.shared.Problem problem
+                    ? " " + problem.fieldProblems() : "");
         }
     }
 
