@@ -122,7 +122,11 @@ class MqttTelemetry implements SmartLifecycle {
                 subscribe();
                 stream.bridgeTo(this::publishAlarm);
                 log.info("MQTT telemetry connected to {} as {} ({})", settings.url(), clientId, settings.telemetryFilter());
-            } catch (MqttException e) {
+            } catch (MqttException | RuntimeException e) {
+                if (!running) {
+                    // stopped while connecting: the client's threads are gone, nothing to retry
+                    return;
+                }
                 log.warn("MQTT broker {} not reachable ({}); retrying in {} s — HTTP telemetry still works",
                         settings.url(), e.getMessage(), delay / 1000);
                 sleep(delay);
