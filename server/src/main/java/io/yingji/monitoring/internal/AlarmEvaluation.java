@@ -22,9 +22,12 @@ import org.springframework.stereotype.Component;
  * only after its alarm write has committed, and one open alarm per device, metric and rule is joined,
  * not duplicated).
  *
- * <p>The MQTT writer hands its batches to this component's own thread ({@link #submit}) and acknowledges
- * them as soon as they are stored, so alarm work never holds up ingest; when the thread is far behind,
- * {@code submit} waits, which slows acknowledgements and lets the broker hold the rest. HTTP requests
+ * <p>The MQTT writer hands its batches to this component's own threads ({@link #submit}) and acknowledges
+ * them as soon as they are stored, so alarm work never holds up ingest; when they are far behind,
+ * {@code submit} waits, which slows acknowledgements and lets the broker hold the rest. The work is spread
+ * over {@code lanes} threads by device (a device always in the same lane, so its readings are evaluated in
+ * order): an alarm write is a transaction that waits mostly for its commit, and several lanes commit
+ * together, which a burst of alarms — a whole area's sensors at once — needs. HTTP requests
  * evaluate on their own thread ({@link #evaluateNow}) so that a sender sees the alarm its reading raised
  * as soon as the request returns.
  */
@@ -36,16 +39,22 @@ class AlarmEvaluation implements SmartLifecycle {
     private static final List<AlarmEngine.Evaluated> STOP = new java.util.ArrayList<>(0);
 
     private final AlarmEngine engine;
-    private final BlockingQueue<List<AlarmEngine.Evaluated>> queue = new ArrayBlockingQueue<>(64);
+    private final List<BlockingQueue<List<AlarmEngine.Evaluated>>> lanes;
     private final Counter failures;
     private volatile boolean running;
-    private volatile Thread thread;
+    private volatile List<Thread> threads = List.of();
 
-    AlarmEvaluation(AlarmEngine engine, MeterRegistry meters) {
+    AlarmEvaluation(AlarmEngine engine, MeterRegistry meters,
+                    @org.springframework.beans.factory.annotation.Value("${yingji.monitoring.alarm-lanes:4}") int lanes) {
         this.engine = engine;
+        List<BlockingQueue<List<AlarmEngine.Evaluated>>> queues = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.max(1, lanes); i++) {
+            queues.add(new ArrayBlockingQueue<>(64));
+        }
+        this.lanes = List.copyOf(queues);
         this.failures = Counter.builder("yingji.alarm.evaluation.failed")
                 .description("evaluations of a stored batch that failed and were retried").register(meters);
-        Gauge.builder("yingji.alarm.evaluation.queued", queue, BlockingQueue::size)
+        Gauge.builder("yingji.alarm.evaluation.queued", this, AlarmEvaluation::waiting)
                 .description("stored batches waiting for the alarm rules").register(meters);
     }
 
@@ -72,19 +81,47 @@ class AlarmEvaluation implements SmartLifecycle {
         }
     }
 
-    /** Queues stored readings for the evaluator thread; waits while 64 batches are already waiting. */
+    /**
+     * Queues stored readings for the evaluator threads, each device's to its lane in the order given;
+     * waits while a lane has 64 batches waiting.
+     */
     void submit(List<AlarmEngine.Evaluated> readings) throws InterruptedException {
-        if (!readings.isEmpty()) {
-            queue.put(readings);
+        if (readings.isEmpty()) {
+            return;
+        }
+        int n = lanes.size();
+        if (n == 1) {
+            lanes.get(0).put(readings);
+            return;
+        }
+        List<List<AlarmEngine.Evaluated>> parts = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            parts.add(new java.util.ArrayList<>(readings.size() / n + 8));
+        }
+        for (AlarmEngine.Evaluated reading : readings) {
+            parts.get(lane(reading.device().id(), n)).add(reading);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!parts.get(i).isEmpty()) {
+                lanes.get(i).put(parts.get(i));
+            }
         }
     }
 
-    /** Batches waiting (tests and the health of the pipeline). */
-    int waiting() {
-        return queue.size();
+    static int lane(long deviceId, int lanes) {
+        return Math.floorMod(Long.hashCode(deviceId * 0x9E3779B97F4A7C15L), lanes);
     }
 
-    private void loop() {
+    /** Batches waiting in all lanes (tests and the health of the pipeline). */
+    int waiting() {
+        int waiting = 0;
+        for (BlockingQueue<List<AlarmEngine.Evaluated>> lane : lanes) {
+            waiting += lane.size();
+        }
+        return waiting;
+    }
+
+    private void loop(BlockingQueue<List<AlarmEngine.Evaluated>> queue) {
         while (true) {
             List<AlarmEngine.Evaluated> batch;
             try {
@@ -133,32 +170,39 @@ class AlarmEvaluation implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread started = new Thread(this::loop, "alarm-evaluation");
-        started.setDaemon(true);
-        started.start();
-        thread = started;
+        List<Thread> started = new java.util.ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            BlockingQueue<List<AlarmEngine.Evaluated>> queue = lanes.get(i);
+            Thread thread = new Thread(() -> loop(queue), "alarm-evaluation-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        threads = List.copyOf(started);
     }
 
     /** Evaluates what is queued, then ends; runs after the MQTT side has stopped handing batches over. */
     @Override
     public void stop() {
         running = false;
-        Thread t = thread;
-        if (t == null) {
-            return;
-        }
+        List<Thread> stopping = threads;
         try {
-            queue.put(STOP);
-            t.join(30_000);
+            for (BlockingQueue<List<AlarmEngine.Evaluated>> lane : lanes) {
+                lane.put(STOP);
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            for (Thread t : stopping) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread = null;
+        threads = List.of();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return !threads.isEmpty();
     }
 
     @Override
