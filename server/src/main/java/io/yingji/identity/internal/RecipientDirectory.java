@@ -38,14 +38,18 @@ class RecipientDirectory implements Recipients {
         return ids;
     }
 
+    /** An account's rows, one per role it holds ({@link #collect} gathers them); the caller adds the where clause. */
+    private static final String ACCOUNT_ROWS = """
+            select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
+              from app_user u join user_role ur on ur.user_id = u.id
+            """;
+
     @Override
     public List<Account> accountsIn(RegionCode region, java.util.Set<String> roles) {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return collect(jdbc.sql("""
-                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
-                  from app_user u join user_role ur on ur.user_id = u.id
+        return collect(jdbc.sql(ACCOUNT_ROWS + """
                  where u.region_code like :region and u.enabled and ur.role_code in (:roles)
                  order by u.id""")
                 .param("region", region.subtreeLikePattern()).param("roles", roles));
@@ -56,9 +60,7 @@ class RecipientDirectory implements Recipients {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        return collect(jdbc.sql("""
-                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
-                  from app_user u join user_role ur on ur.user_id = u.id
+        return collect(jdbc.sql(ACCOUNT_ROWS + """
                  where u.id in (:ids) and u.enabled
                  order by u.id""")
                 .param("ids", List.copyOf(userIds)));
@@ -69,9 +71,7 @@ class RecipientDirectory implements Recipients {
         if (addresses.isEmpty()) {
             return List.of();
         }
-        return collect(jdbc.sql("""
-                select u.id, u.display_name, u.region_code, u.mobile, u.enterprise_id, ur.role_code
-                  from app_user u join user_role ur on ur.user_id = u.id
+        return collect(jdbc.sql(ACCOUNT_ROWS + """
                  where u.region_code like :region and u.enabled and (u.username in (:addresses) or u.mobile in (:addresses))
                  order by u.id""")
                 .param("region", region.subtreeLikePattern()).param("addresses", List.copyOf(addresses)));
