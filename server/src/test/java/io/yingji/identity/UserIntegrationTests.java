@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UserIntegrationTests extends ApiTest {
 
@@ -88,5 +90,91 @@ class UserIntegrationTests extends ApiTest {
                 .doesNotContain("西湖区应急管理局", "杭州市应急管理局");
         Response roles = api.get("gongshu", "/api/roles");
         assertThat(roles.body().valueStream().map(r -> r.path("code").asString())).contains("BUREAU", "ENTERPRISE", "GRID");
+    }
+
+    private static int serial;
+
+    /** A username no other test uses, so each call creates a fresh account. */
+    private static String fresh(String prefix) {
+        return (prefix + "-" + Long.toString(System.nanoTime(), 36) + (serial++)).toLowerCase();
+    }
+
+    /** An account of one role in the given region, with the enterprise an enterprise account needs. */
+    private Map<String, Object> account(String role, String regionCode) {
+        Map<String, Object> body = township(fresh(role.substring(0, 3)), regionCode);
+        body.put("roles", List.of(role));
+        if (role.equals("ENTERPRISE")) {
+            body.put("enterpriseId", jdbc.sql("select min(id) from enterprise where region_code like :r")
+                    .param("r", regionCode + "%").query(Long.class).single());
+        }
+        return body;
+    }
+
+    private long department(String name) {
+        return jdbc.sql("select id from department where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    @ParameterizedTest(name = "{0} granting {1} answers {2}")
+    @CsvSource({
+            "gongshu, ADMIN, 403", "gongshu, AUDITOR, 403", "gongshu, BUREAU, 201", "gongshu, TOWNSHIP, 201",
+            "gongshu, GRID, 201", "gongshu, DEPARTMENT, 201", "gongshu, ENTERPRISE, 201",
+            "hangzhou, ADMIN, 403", "hangzhou, AUDITOR, 403", "hangzhou, BUREAU, 201", "hangzhou, TOWNSHIP, 201",
+            "hangzhou, GRID, 201", "hangzhou, DEPARTMENT, 201", "hangzhou, ENTERPRISE, 201",
+            "admin, ADMIN, 201", "admin, AUDITOR, 201", "admin, BUREAU, 201", "admin, TOWNSHIP, 201",
+            "admin, GRID, 201", "admin, DEPARTMENT, 201", "admin, ENTERPRISE, 201"})
+    void anAdministratorGrantsOnlyRolesWhosePermissionsItHoldsItself(String administrator, String role, int status) {
+        long before = users();
+        Map<String, Object> body = account(role, "330105");
+        Response response = api.post(administrator, "/api/users", body);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        if (status == 403) {
+            assertThat(response.detail()).isEqualTo("您不能授予超出自身权限的角色：" + role);
+            assertThat(users()).isEqualTo(before);
+            assertThat(api.login((String) body.get("username"), "Anquan2026").status()).isEqualTo(401);
+        } else {
+            assertThat(response.body().path("roles").valueStream().map(r -> r.asString())).containsExactly(role);
+            assertThat(users()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aRoleBeyondTheAdministratorsPowerIsRefusedEvenBesideGrantableOnesAndInEnglish() {
+        long before = users();
+        Map<String, Object> body = account("TOWNSHIP", "330105");
+        body.put("roles", List.of("TOWNSHIP", "AUDITOR"));
+        Response response = api.send(org.springframework.http.HttpMethod.POST, "/api/users", api.token("gongshu"), body,
+                Map.of("Accept-Language", "en"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.detail()).isEqualTo("You may not grant roles with permissions you do not hold yourself: AUDITOR");
+        assertThat(users()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} placing an account in {1} answers {2}")
+    @CsvSource({
+            "gongshu, 拱墅区应急管理局, 201", "gongshu, 米市巷街道应急管理站, 201", "gongshu, 拱墅区住房和城乡建设局, 201",
+            "gongshu, 西湖区应急管理局, 404", "gongshu, 杭州市应急管理局, 404", "gongshu, 杭州市交通运输局, 404",
+            "xihu, 拱墅区应急管理局, 404", "xihu, 西湖区应急管理局, 201",
+            "hangzhou, 西湖区应急管理局, 201", "hangzhou, 杭州市交通运输局, 201", "hangzhou, 浙江省应急管理厅, 404"})
+    void anAccountIsPlacedOnlyInADepartmentTheAdministratorCanSee(String administrator, String departmentName, int status) {
+        long before = users();
+        long department = department(departmentName);
+        String region = jdbc.sql("select region_code from app_user where username = :u").param("u", administrator)
+                .query(String.class).single();
+        Map<String, Object> body = account("TOWNSHIP", region);
+        body.put("departmentId", department);
+        Response response = api.post(administrator, "/api/users", body);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
+        if (status == 404) {
+            // the same answer as for a department that does not exist: no oracle for other districts' departments
+            long missing = jdbc.sql("select max(id) + 1000 from department").query(Long.class).single();
+            body.put("departmentId", missing);
+            Response unknown = api.post(administrator, "/api/users", body);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(response.detail()).isEqualTo(unknown.detail().replace(String.valueOf(missing), String.valueOf(department)));
+            assertThat(users()).isEqualTo(before);
+        } else {
+            assertThat(response.body().path("departmentId").asLong()).isEqualTo(department);
+            assertThat(users()).isEqualTo(before + 1);
+        }
     }
 }

@@ -167,10 +167,6 @@ class UserController {
         if (roles.isEmpty() || !known.containsAll(roles)) {
             problems.add(new FieldProblem("roles", "identity.user.roles.invalid", String.join(", ", new TreeSet<>(known))));
         }
-        if (body.departmentId() != null && jdbc.sql("select count(*) from department where id = :id")
-                .param("id", body.departmentId()).query(Long.class).single() == 0) {
-            problems.add(new FieldProblem("departmentId", "enterprise.department.unknown", body.departmentId()));
-        }
         if (roles.contains("ENTERPRISE") != (body.enterpriseId() != null)) {
             problems.add(new FieldProblem("enterpriseId", "identity.user.enterprise.mismatch"));
         } else if (body.enterpriseId() != null && enterprises.regionOfVisible(body.enterpriseId()).isEmpty()) {
@@ -179,15 +175,43 @@ class UserController {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        if (!caller.scope().coversRegion(region) || (roles.contains("ADMIN") && !caller.roles().contains("ADMIN"))) {
-            throw Problem.forbidden();
-        }
+        requireWithinPower(caller, region, body.departmentId(), roles);
         long id = accounts.createUser(body.username(), body.password(), body.displayName().strip(), region,
                 body.departmentId(), body.enterpriseId(), roles);
         if (body.mobile() != null) {
             jdbc.sql("update app_user set mobile = :m where id = :id").param("m", body.mobile()).param("id", id).update();
         }
         return ResponseEntity.created(URI.create("/api/users/" + id)).body(find(id).orElseThrow());
+    }
+
+    /**
+     * An administrator hands out no more than it has: the account's region inside its own subtree (403
+     * otherwise, region codes are public), the department one it can see (404 as for a missing one
+     * otherwise, so no department of another district can be probed), and only roles whose every
+     * permission it holds itself (403 naming the roles it may not grant).
+     */
+    private void requireWithinPower(Caller caller, RegionCode region, @Nullable Long departmentId, Set<String> roles) {
+        if (!caller.scope().coversRegion(region)) {
+            throw Problem.forbidden();
+        }
+        Set<String> beyond = new TreeSet<>();
+        for (String role : roles) {
+            if (!caller.permissions().containsAll(permissionsOf(role))) {
+                beyond.add(role);
+            }
+        }
+        if (!beyond.isEmpty()) {
+            throw new Problem(403, "identity.user.roles.beyond", String.join(", ", beyond));
+        }
+        if (departmentId != null && scoped.sql("select count(*) from department d where {scope} and d.id = :id",
+                DEPARTMENT_COLUMNS).param("id", departmentId).query(Long.class).single() == 0) {
+            throw Problem.notFound("department", departmentId);
+        }
+    }
+
+    private List<String> permissionsOf(String role) {
+        return jdbc.sql("select permission from role_permission where role_code = :r order by permission")
+                .param("r", role).query(String.class).list();
     }
 
     @GetMapping("/api/departments")
@@ -206,8 +230,7 @@ class UserController {
         callers.require();
         return jdbc.sql("select * from role order by code")
                 .query((rs, n) -> new RoleView(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                        jdbc.sql("select permission from role_permission where role_code = :r order by permission")
-                                .param("r", rs.getString("code")).query(String.class).list()))
+                        permissionsOf(rs.getString("code"))))
                 .list();
     }
 
