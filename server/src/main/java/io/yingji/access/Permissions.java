@@ -11,6 +11,8 @@ public final class Permissions {
     public static final String HAZARD_REPORT = "hazard:report";
     public static final String HAZARD_VERIFY = "hazard:verify";
     public static final String HAZARD_REMEDIATE = "hazard:remediate";
+    /** Record a checklist inspection of an enterprise (government or self-inspection); failed items become hazards. */
+    public static final String HAZARD_INSPECT = "hazard:inspect";
     public static final String RISK_READ = "risk:read";
     public static final String MONITORING_READ = "monitoring:read";
     public static final String MONITORING_MANAGE = "monitoring:manage";

@@ -151,4 +151,21 @@ class HazardAttachmentIntegrationTests extends ApiTest {
         assertThat(count("select count(*) from hazard_attachment a join hazard h on h.id = a.hazard_id where h.tracking_code = '"
                 + code + "'")).isZero();
     }
+
+    @Test
+    void aGridWorkerAttachesToTheHazardsItReportedButNotToAnothersReport() {
+        Map<String, Object> report = Map.of("title", "楼道堆放杂物", "description", "大塘巷社区 3 幢楼道堆放纸箱",
+                "regionCode", "330105001001", "source", "GRID_PATROL");
+        long byTownship = api.post("mishixiang", "/api/hazards", report).body().path("id").asLong();
+        long byGridWorker = api.post("wangge", "/api/hazards", report).body().path("id").asLong();
+        assertThat(api.get("wangge", "/api/hazards/" + byTownship).status()).isEqualTo(200);
+        long before = count("select count(*) from hazard_attachment");
+
+        assertThat(api.upload("wangge", "/api/hazards/" + byTownship + "/attachments", "现场.png", PNG).status()).isEqualTo(403);
+        assertThat(count("select count(*) from hazard_attachment")).isEqualTo(before);
+
+        assertThat(api.upload("wangge", "/api/hazards/" + byGridWorker + "/attachments", "现场.png", PNG).status()).isEqualTo(201);
+        assertThat(api.upload("mishixiang", "/api/hazards/" + byGridWorker + "/attachments", "核实.png", PNG).status()).isEqualTo(201);
+        assertThat(count("select count(*) from hazard_attachment")).isEqualTo(before + 2);
+    }
 }

@@ -85,4 +85,20 @@ class InspectionIntegrationTests extends ApiTest {
         assertThat(government.body().path("source").asString()).isEqualTo("GOVERNMENT_INSPECTION");
         assertThat(government.body().path("failed").asInt()).isZero();
     }
+
+    @Test
+    void aGridWorkerWhoMayOnlyReportCannotRecordAnInspection() {
+        long village = count("select min(id) from enterprise where region_code like '330105001001%'");
+        assertThat(api.get("wangge", "/api/enterprises/" + village).status()).isEqualTo(200);
+        JsonNode checklist = chemicalChecklist();
+        long inspections = count("select count(*) from inspection");
+        long hazards = count("select count(*) from hazard");
+        Response refused = api.post("wangge", "/api/enterprises/" + village + "/inspections",
+                Map.of("checklistId", checklist.path("id").asLong(), "answers", answers(checklist, 0)));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(count("select count(*) from inspection")).isEqualTo(inspections);
+        assertThat(count("select count(*) from hazard")).isEqualTo(hazards);
+        assertThat(api.post("mishixiang", "/api/enterprises/" + village + "/inspections",
+                Map.of("checklistId", checklist.path("id").asLong(), "answers", answers(checklist))).status()).isEqualTo(201);
+    }
 }

@@ -92,7 +92,7 @@ class HazardAttachments {
         HazardRepository.HazardView hazard = hazards.findVisible(id)
                 .orElseThrow(() -> Problem.outOfScope(hazards.exists(id), "hazard", id));
         Caller caller = callers.require();
-        if (!caller.can(Permissions.HAZARD_REPORT) && !caller.can(Permissions.HAZARD_REMEDIATE) && !caller.can(Permissions.HAZARD_VERIFY)) {
+        if (!mayAttach(caller, id)) {
             throw Problem.forbidden();
         }
         if (hazard.status().equals("CLOSED") || hazard.status().equals("DISMISSED")) {
@@ -100,6 +100,18 @@ class HazardAttachments {
         }
         Attachment stored = store(id, hazard.regionCode(), file, caller.username(), false);
         return ResponseEntity.created(URI.create("/api/hazards/" + id + "/attachments/" + stored.id())).body(stored);
+    }
+
+    /**
+     * Those who verify or remediate hazards attach evidence to any hazard they can see; one who may only
+     * report (a grid worker) attaches to the hazards they reported themselves, never to another's.
+     */
+    private boolean mayAttach(Caller caller, long hazardId) {
+        if (caller.can(Permissions.HAZARD_VERIFY) || caller.can(Permissions.HAZARD_REMEDIATE)) {
+            return true;
+        }
+        return caller.can(Permissions.HAZARD_REPORT) && jdbc.sql("select count(*) from hazard where id = :id and reporter_id = :user")
+                .param("id", hazardId).param("user", caller.userId()).query(Long.class).single() > 0;
     }
 
     /**

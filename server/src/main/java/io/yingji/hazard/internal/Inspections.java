@@ -107,7 +107,9 @@ class Inspections {
     @Transactional
     ResponseEntity<Inspection> inspect(@PathVariable long id, @RequestBody Submission submission) {
         Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
-        Caller caller = callers.requirePermission(Permissions.HAZARD_REPORT);
+        // hazard:report alone (a grid worker's patrol) is not enough: an inspection is the supervisors' or the
+        // enterprise's own check, and every failed item becomes a hazard
+        Caller caller = callers.requirePermission(Permissions.HAZARD_INSPECT);
         Checklist checklist = submission.checklistId() == null ? null : checklists(null).stream()
                 .filter(c -> c.id() == submission.checklistId()).findFirst().orElse(null);
         if (checklist == null) {
