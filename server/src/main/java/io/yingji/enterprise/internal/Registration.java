@@ -54,6 +54,10 @@ class Registration implements EnterpriseRegistry {
     @Transactional
     public Enterprise register(EnterpriseDraft draft) {
         requireWritePermission();
+        // an enterprise account never registers another enterprise, whatever the body says
+        if (!callers.isSystem() && callers.scope().enterpriseId() != null) {
+            throw Problem.forbidden();
+        }
         Row row = valid(draft);
         requireInScope(row, null);
         if (enterprises.idOfCreditCode(row.creditCode()).isPresent()) {
