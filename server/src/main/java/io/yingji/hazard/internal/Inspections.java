@@ -106,7 +106,7 @@ class Inspections {
     @Operation(summary = "Record an inspection with a checklist; every failed item becomes a hazard")
     @Transactional
     ResponseEntity<Inspection> inspect(@PathVariable long id, @RequestBody Submission submission) {
-        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
+        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope("enterprise", id));
         Caller caller = callers.requirePermission(Permissions.HAZARD_REPORT);
         Checklist checklist = submission.checklistId() == null ? null : checklists(null).stream()
                 .filter(c -> c.id() == submission.checklistId()).findFirst().orElse(null);
