@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ScopeColumns(String region, @Nullable String industry, @Nullable String enterpriseId) {
 
+    /**
+     * The columns of a table that belongs to enterprises under their usual names (region_code, industry,
+     * enterprise_id); what an in-memory check of a record with all three attributes stands for.
+     */
+    public static final ScopeColumns ALL = new ScopeColumns("region_code", "industry", "enterprise_id");
+
     public static ScopeColumns region(String regionColumn) {
         return new ScopeColumns(regionColumn, null, null);
     }

@@ -46,13 +46,17 @@ public class ScopedQueries {
         return spec;
     }
 
+    /**
+     * The scope as SQL; {@link DataScope#covers(ScopeColumns, String, io.yingji.shared.Industry, Long)} is
+     * its in-memory twin, clause by clause, and must stay so (ScopeAgreementIntegrationTests compares them).
+     */
     static String predicate(ScopeColumns columns, DataScope scope, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("(1 = 1");
         if (scope.regionPrefix() != null) {
             where.append(" and ").append(columns.region()).append(" like :scopeRegion");
             params.put("scopeRegion", scope.regionPrefix() + "%");
         }
-        if (!scope.industries().isEmpty() && columns.industry() != null) {
+        if (scope.restrictsIndustry(columns)) {
             where.append(" and ").append(columns.industry()).append(" in (:scopeIndustries)");
             params.put("scopeIndustries", scope.industries().stream().map(Enum::name).collect(Collectors.toList()));
         }

@@ -2,7 +2,10 @@ package io.yingji.monitoring;
 
 import io.yingji.shared.RegionCode;
 
-/** Open alarms as other modules weigh them (the safety code, the area index). Not limited by the caller's scope. */
+/**
+ * Open alarms as other modules weigh them (the safety code, the area index). An enterprise's standing
+ * is the platform's own figure (the stored safety code); a region's count is limited to the caller's scope.
+ */
 public interface AlarmBoard {
 
     /**
@@ -15,6 +18,6 @@ public interface AlarmBoard {
 
     Standing standingOf(long enterpriseId);
 
-    /** Alarms not yet cleared in the region's subtree. */
+    /** Alarms not yet cleared in the region's subtree that the current caller may read. */
     long openIn(RegionCode region);
 }

@@ -72,11 +72,21 @@ public class Problem extends RuntimeException {
     }
 
     /**
-     * The answer to acting on a record the caller cannot see: 403 when it exists (outside the
-     * caller's scope), 404 when there is no such record at all.
+     * The answer to acting on a record the caller cannot see, or naming it in a create: 404, exactly as
+     * for an id that does not exist (same status, same text), so that no answer tells a caller which
+     * ids exist outside its scope. 403 is only for a record the caller may see but not act on this way.
      */
+    public static Problem outOfScope(String what, Object id) {
+        return notFound(what, id);
+    }
+
+    /**
+     * The same as {@link #outOfScope(String, Object)}: whether the record exists is deliberately not
+     * told. Kept so that code written against the earlier signature still compiles.
+     */
+    @Deprecated(forRemoval = true)
     public static Problem outOfScope(boolean exists, String what, Object id) {
-        return exists ? forbidden() : notFound(what, id);
+        return outOfScope(what, id);
     }
 
     /** 400 with field errors. */

@@ -77,8 +77,8 @@ class InspectionIntegrationTests extends ApiTest {
         long xihu = count("select min(id) from enterprise where region_code like '330106%'");
         JsonNode checklist = chemicalChecklist();
         Map<String, Object> body = Map.of("checklistId", checklist.path("id").asLong(), "answers", answers(checklist));
-        assertThat(api.post("gongshu", "/api/enterprises/" + xihu + "/inspections", body).status()).isEqualTo(403);
-        assertThat(api.post("qiye", "/api/enterprises/" + xihu + "/inspections", body).status()).isEqualTo(403);
+        assertThat(api.post("gongshu", "/api/enterprises/" + xihu + "/inspections", body).status()).isEqualTo(404);
+        assertThat(api.post("qiye", "/api/enterprises/" + xihu + "/inspections", body).status()).isEqualTo(404);
         assertThat(api.get("gongshu", "/api/enterprises/" + xihu + "/inspections").status()).isEqualTo(404);
         Response government = api.post("xihu", "/api/enterprises/" + xihu + "/inspections", body);
         assertThat(government.status()).isEqualTo(201);

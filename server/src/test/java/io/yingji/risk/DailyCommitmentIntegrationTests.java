@@ -58,8 +58,8 @@ class DailyCommitmentIntegrationTests extends ApiTest {
     @Test
     void scopeHoldsForCommitments() {
         long id = newGongshuEnterpriseWithRisk(6, 6, 15);
-        assertThat(api.post("xihu", "/api/enterprises/" + id + "/commitments", Map.of()).status()).isEqualTo(403);
-        assertThat(api.post("qiye", "/api/enterprises/" + id + "/commitments", Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("xihu", "/api/enterprises/" + id + "/commitments", Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("qiye", "/api/enterprises/" + id + "/commitments", Map.of()).status()).isEqualTo(404);
         assertThat(api.get("xihu", "/api/enterprises/" + id + "/commitments/today").status()).isEqualTo(404);
         assertThat(api.get("xihu", "/api/commitments").body().path("missing").valueStream()
                 .map(m -> m.path("regionCode").asString())).allMatch(c -> c.startsWith("330106"));

@@ -68,12 +68,12 @@ class RiskIntegrationTests extends ApiTest {
         assertThat(api.get("gongshu", "/api/risk-points/" + xihuPoint).status()).isEqualTo(404);
         assertThat(api.get("gongshu", "/api/enterprises/" + xihuEnterprise + "/risk-points").status()).isEqualTo(404);
         assertThat(api.post("gongshu", "/api/risk-points/" + xihuPoint + "/assessments",
-                Map.of("method", "LS", "l", 1, "s", 1)).status()).isEqualTo(403);
-        assertThat(api.put("gongshu", "/api/risk-points/" + xihuPoint, lec("改名", 1, 1, 1)).status()).isEqualTo(403);
+                Map.of("method", "LS", "l", 1, "s", 1)).status()).isEqualTo(404);
+        assertThat(api.put("gongshu", "/api/risk-points/" + xihuPoint, lec("改名", 1, 1, 1)).status()).isEqualTo(404);
         assertThat(api.post("gongshu", "/api/enterprises/" + xihuEnterprise + "/risk-points", lec("越权", 1, 1, 1)).status())
-                .isEqualTo(403);
+                .isEqualTo(404);
         long neighbour = anyEnterpriseIn("330105");
-        assertThat(api.post("qiye", "/api/enterprises/" + neighbour + "/risk-points", lec("越权", 1, 1, 1)).status()).isEqualTo(403);
+        assertThat(api.post("qiye", "/api/enterprises/" + neighbour + "/risk-points", lec("越权", 1, 1, 1)).status()).isEqualTo(404);
         assertThat(api.get("gongshu", "/api/risk-points?size=500").body().path("content").valueStream()
                 .map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
         assertThat(api.get("qiye", "/api/risk-points?size=500").body().path("content").valueStream()

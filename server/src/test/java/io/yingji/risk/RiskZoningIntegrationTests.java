@@ -48,7 +48,26 @@ class RiskZoningIntegrationTests extends ApiTest {
         long id = imported.body().path("id").asLong();
         assertThat(api.get("xihu", "/api/risk/zones").body().valueStream().map(l -> l.path("id").asLong())).contains(id);
         assertThat(api.get("gongshu", "/api/risk/zones/" + id + "/geojson").status()).isEqualTo(200);
-        assertThat(api.get("qiye", "/api/risk/zones").status()).isIn(200, 403);
+    }
+
+    /** Zoning layers belong to regions, not to enterprises: an enterprise account sees none of them (docs/data-scope.md). */
+    @Test
+    void anEnterpriseAccountSeesNoZoningLayer() {
+        Response district = importAs("gongshu", ZONES);
+        Response city = api.upload("hangzhou", "/api/risk/zones", "全市地质灾害风险区划.geojson", ZONES.getBytes(StandardCharsets.UTF_8),
+                Map.of("name", "杭州市地质灾害风险区划", "hazardType", "GEOLOGICAL"));
+        for (Response layer : java.util.List.of(district, city)) {
+            assertThat(layer.status()).isEqualTo(201);
+            long id = layer.body().path("id").asLong();
+            assertThat(api.get("mishixiang", "/api/risk/zones/" + id + "/geojson").status()).isEqualTo(200);
+            Response geojson = api.get("qiye", "/api/risk/zones/" + id + "/geojson");
+            assertThat(geojson.status()).isEqualTo(404);
+            assertThat(geojson.detail().replace(String.valueOf(id), "N"))
+                    .isEqualTo(api.get("qiye", "/api/risk/zones/999999999/geojson").detail().replace("999999999", "N"));
+        }
+        Response layers = api.get("qiye", "/api/risk/zones");
+        assertThat(layers.status()).isEqualTo(200);
+        assertThat(layers.body().size()).isZero();
     }
 
     @Test

@@ -30,4 +30,29 @@ class SafetyIndexIntegrationTests extends ApiTest {
         assertThat(api.get("qiye", "/api/safety-index").status()).isEqualTo(403);
         assertThat(api.get("gongshu", "/api/safety-index?regionCode=33x").status()).isEqualTo(400);
     }
+
+    /**
+     * Each figure counts only what the caller may read: the streets' sums equal the totals of the
+     * caller's own scoped lists (an industry department sees its industry only, never an alarm of a
+     * device without enterprise).
+     */
+    @Test
+    void theIndexCountsOnlyWhatTheCallerMayRead() {
+        for (String user : java.util.List.of("gongshu", "zhujian", "jiaotong")) {
+            Response streets = api.get(user, "/api/safety-index?regionCode=330105");
+            assertThat(streets.status()).as(user).isEqualTo(200);
+            long alarms = streets.body().valueStream().mapToLong(s -> s.path("openAlarms").asLong()).sum();
+            assertThat(alarms).as("open alarms of %s", user)
+                    .isEqualTo(api.get(user, "/api/alarms?open=true&regionCode=330105&size=1").body().path("totalElements").asLong());
+            long enterprises = streets.body().valueStream().mapToLong(s -> s.path("enterprises").asLong()).sum();
+            assertThat(enterprises).as("enterprises of %s", user)
+                    .isEqualTo(api.get(user, "/api/enterprises?regionCode=330105&size=1").body().path("totalElements").asLong());
+            long red = streets.body().valueStream().mapToLong(s -> s.path("redRisk").asLong()).sum();
+            assertThat(red).as("red-risk enterprises of %s", user)
+                    .isEqualTo(api.get(user, "/api/risk/levels?regionCode=330105").body().valueStream()
+                            .filter(level -> level.asString().equals("RED")).count());
+        }
+        // the bureau sees open alarms where zhujian sees none of them
+        assertThat(api.get("gongshu", "/api/alarms?open=true&size=1").body().path("totalElements").asLong()).isPositive();
+    }
 }

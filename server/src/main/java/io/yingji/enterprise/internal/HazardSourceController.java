@@ -167,7 +167,7 @@ class HazardSourceController {
     }
 
     private Enterprise writable(long id) {
-        Enterprise enterprise = registry.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
+        Enterprise enterprise = registry.find(id).orElseThrow(() -> Problem.outOfScope("enterprise", id));
         callers.requirePermission(Permissions.ENTERPRISE_WRITE);
         return enterprise;
     }

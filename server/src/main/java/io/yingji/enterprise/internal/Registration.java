@@ -72,7 +72,7 @@ class Registration implements EnterpriseRegistry {
     @Override
     @Transactional
     public Enterprise change(long id, EnterpriseDraft draft) {
-        Enterprise current = enterprises.findVisible(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
+        Enterprise current = enterprises.findVisible(id).orElseThrow(() -> Problem.outOfScope("enterprise", id));
         requireWritePermission();
         Row row = valid(draft);
         requireInScope(row, id);

@@ -90,7 +90,7 @@ class HazardAttachments {
     @Transactional
     ResponseEntity<Attachment> add(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
         HazardRepository.HazardView hazard = hazards.findVisible(id)
-                .orElseThrow(() -> Problem.outOfScope(hazards.exists(id), "hazard", id));
+                .orElseThrow(() -> Problem.outOfScope("hazard", id));
         Caller caller = callers.require();
         if (!mayAttach(caller, id)) {
             throw Problem.forbidden();
@@ -127,8 +127,7 @@ class HazardAttachments {
         if (!limit.allowUpload(request.getRemoteAddr())) {
             throw new Problem(429, "hazard.public.too-many");
         }
-        HazardRepository.HazardView hazard = hazards.byTrackingCode(trackingCode)
-                .filter(h -> h.source().equals("PUBLIC_REPORT"))
+        HazardRepository.HazardView hazard = hazards.publicReport(trackingCode)
                 .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
         if (hazard.reportedAt().plus(publicWindow).isBefore(clock.instant())) {
             throw Problem.conflict("hazard.attachment.public-window", publicWindow.toMinutes());

@@ -110,7 +110,7 @@ class HazardController {
     @GetMapping("/public/hazards/{trackingCode}")
     @Operation(summary = "Follow a public report by its tracking code")
     Tracking track(@PathVariable String trackingCode) {
-        HazardRepository.HazardView hazard = hazards.byTrackingCode(trackingCode)
+        HazardRepository.HazardView hazard = hazards.publicReport(trackingCode)
                 .orElseThrow(() -> Problem.notFound("hazard", trackingCode));
         List<Step> steps = hazards.history(hazard.id()).stream()
                 .map(h -> new Step(h.action(), h.toStatus(), h.occurredAt())).toList();

@@ -12,6 +12,7 @@ import io.yingji.hazard.HazardReport;
 import io.yingji.hazard.HazardStep;
 import io.yingji.hazard.HazardWorkflow;
 import io.yingji.region.RegionDirectory;
+import io.yingji.shared.Industry;
 import io.yingji.shared.MobileNumber;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
@@ -108,26 +109,25 @@ class HazardDesk implements HazardWorkflow {
         Enterprise enterprise = null;
         String regionCode = report.regionCode();
         if (report.enterpriseId() != null) {
-            enterprise = enterprises.find(report.enterpriseId()).orElse(null);
-            if (enterprise == null) {
-                problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.unknown", report.enterpriseId()));
-            } else {
-                regionCode = enterprise.regionCode();
-            }
+            // an enterprise the caller cannot see is answered like one that does not exist
+            enterprise = enterprises.find(report.enterpriseId())
+                    .orElseThrow(() -> Problem.notFound("enterprise", report.enterpriseId()));
+            regionCode = enterprise.regionCode();
         } else if (caller.enterpriseId() != null) {
             problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.required"));
         }
-        if (report.enterpriseId() == null || enterprise != null) {
-            checkRegion(regionCode, problems);
-        }
+        checkRegion(regionCode, problems);
+        String industry = industryOf(report, enterprise, caller, problems);
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        if (!callers.scope().covers(regionCode, null, enterprise == null ? null : enterprise.id())) {
+        // the reporter must be able to read back what it reports: the same check as the read's SQL
+        if (!callers.scope().covers(regionCode, industry == null ? null : Industry.valueOf(industry),
+                enterprise == null ? null : enterprise.id())) {
             throw Problem.forbidden();
         }
         long id = hazards.insert(new HazardRepository.NewHazard(trackingCode(), source, title, description, regionCode,
-                enterprise == null ? null : enterprise.industry().name(), enterprise == null ? null : enterprise.id(),
+                industry, enterprise == null ? null : enterprise.id(),
                 report.longitude(), report.latitude(), caller.userId(), caller.displayName(), null), clock.instant());
         hazards.record(id, new Hazard.Transition("report", null, Hazard.Status.REPORTED), caller.username(), clock.instant(), null);
         audit.record("hazard.report", "hazard", String.valueOf(id), regionCode, Map.of("title", title, "source", source));
@@ -142,6 +142,10 @@ class HazardDesk implements HazardWorkflow {
         String title = text(report.title(), "title", 128, problems);
         String description = text(report.description(), "description", 2000, problems);
         checkRegion(report.regionCode(), problems);
+        if (report.industry() != null) {
+            // the public does not classify its reports; the verifying department does
+            problems.add(new FieldProblem("industry", "hazard.industry.not-allowed", report.industry(), "—"));
+        }
         if (report.contactPhone() != null && !report.contactPhone().isBlank() && !MobileNumber.isPhone(report.contactPhone())) {
             problems.add(new FieldProblem("contactPhone", "enterprise.phone.invalid", report.contactPhone()));
         }
@@ -187,7 +191,7 @@ class HazardDesk implements HazardWorkflow {
     @Transactional
     HazardRepository.HazardView actAndShow(long id, String action, HazardStep input) {
         HazardRepository.HazardView visible = hazards.findVisible(id)
-                .orElseThrow(() -> Problem.outOfScope(hazards.exists(id), "hazard", id));
+                .orElseThrow(() -> Problem.outOfScope("hazard", id));
         boolean remediation = action.equals("progress") || action.equals("complete");
         Caller caller = callers.requirePermission(remediation ? Permissions.HAZARD_REMEDIATE : Permissions.HAZARD_VERIFY);
         Hazard hazard = hazards.load(id).orElseThrow();
@@ -335,6 +339,31 @@ class HazardDesk implements HazardWorkflow {
     /** Closed of found in percent, one decimal; null when nothing was found. */
     private static @Nullable Double rate(long closed, long found) {
         return found == 0 ? null : Math.round(closed * 1000.0 / found) / 10.0;
+    }
+
+    /**
+     * The industry a staff report carries: its enterprise's; without an enterprise, the reporting
+     * department's when it supervises exactly one industry, the one the report names among the
+     * department's several, and none for a comprehensive department (the bureau, a township).
+     */
+    private static @Nullable String industryOf(HazardReport report, @Nullable Enterprise enterprise, Caller caller,
+                                               List<FieldProblem> problems) {
+        Set<Industry> allowed = enterprise != null ? Set.of(enterprise.industry()) : caller.industries();
+        String named = report.industry() == null || report.industry().isBlank() ? null : report.industry().strip();
+        String choices = String.join(", ", allowed.stream().map(Enum::name).sorted().toList());
+        if (named != null) {
+            if (allowed.stream().noneMatch(i -> i.name().equals(named))) {
+                problems.add(new FieldProblem("industry", "hazard.industry.not-allowed", named,
+                        allowed.isEmpty() ? "—" : choices));
+                return null;
+            }
+            return named;
+        }
+        if (allowed.size() > 1) {
+            problems.add(new FieldProblem("industry", "hazard.industry.required", choices));
+            return null;
+        }
+        return allowed.isEmpty() ? null : allowed.iterator().next().name();
     }
 
     private void checkRegion(@Nullable String regionCode, List<FieldProblem> problems) {

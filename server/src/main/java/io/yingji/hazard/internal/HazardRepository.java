@@ -100,8 +100,14 @@ class HazardRepository {
         return jdbc.sql(SELECT + " where h.id = :id").param("id", id).query(HazardRepository::view).optional();
     }
 
-    Optional<HazardView> byTrackingCode(String code) {
-        return jdbc.sql(SELECT + " where h.tracking_code = :code").param("code", code).query(HazardRepository::view).optional();
+    /**
+     * The public report with this tracking code. Only a report of the public is followed by its code:
+     * staff records (patrols, inspections, monitoring) carry codes too, shown in staff lists, and must
+     * not be readable or writable by anyone who holds one.
+     */
+    Optional<HazardView> publicReport(String code) {
+        return jdbc.sql(SELECT + " where h.tracking_code = :code and h.source = 'PUBLIC_REPORT'").param("code", code)
+                .query(HazardRepository::view).optional();
     }
 
     /** Saves a state change if nobody changed the hazard meanwhile; answers whether it did. */

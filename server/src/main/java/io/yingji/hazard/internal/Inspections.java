@@ -106,7 +106,7 @@ class Inspections {
     @Operation(summary = "Record an inspection with a checklist; every failed item becomes a hazard")
     @Transactional
     ResponseEntity<Inspection> inspect(@PathVariable long id, @RequestBody Submission submission) {
-        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
+        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope("enterprise", id));
         // hazard:report alone (a grid worker's patrol) is not enough: an inspection is the supervisors' or the
         // enterprise's own check, and every failed item becomes a hazard
         Caller caller = callers.requirePermission(Permissions.HAZARD_INSPECT);

@@ -1,5 +1,6 @@
 package io.yingji.monitoring.internal;
 
+import io.yingji.access.ScopedQueries;
 import io.yingji.monitoring.AlarmBoard;
 import io.yingji.shared.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,9 +10,11 @@ import org.springframework.stereotype.Component;
 class AlarmBoardQueries implements AlarmBoard {
 
     private final JdbcClient jdbc;
+    private final ScopedQueries scoped;
 
-    AlarmBoardQueries(JdbcClient jdbc) {
+    AlarmBoardQueries(JdbcClient jdbc, ScopedQueries scoped) {
         this.jdbc = jdbc;
+        this.scoped = scoped;
     }
 
     @Override
@@ -26,7 +29,8 @@ class AlarmBoardQueries implements AlarmBoard {
 
     @Override
     public long openIn(RegionCode region) {
-        return jdbc.sql("select count(*) from alarm where open_key is not null and region_code like :region")
+        return scoped.sql("select count(*) from alarm a where {scope} and a.open_key is not null and a.region_code like :region",
+                        Alarms.COLUMNS)
                 .param("region", region.subtreeLikePattern()).query(Long.class).single();
     }
 }

@@ -107,7 +107,7 @@ class AlarmRuleController {
     @Transactional
     ResponseEntity<RuleView> setDeviceRule(@PathVariable long id, @RequestBody RuleDraft draft) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
-        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope(registry.exists(id), "device", id));
+        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope("device", id));
         Valid rule = validate(draft, new ArrayList<>());
         retire("device_id = :id and metric = :metric and kind = :kind and level = :level",
                 Map.of("id", id, "metric", rule.metric(), "kind", rule.kind().name(), "level", rule.level()));
@@ -124,7 +124,7 @@ class AlarmRuleController {
     @Transactional
     ResponseEntity<Void> removeDeviceRule(@PathVariable long id, @PathVariable long ruleId) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
-        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope(registry.exists(id), "device", id));
+        DeviceRegistry.DeviceView device = registry.find(id).orElseThrow(() -> Problem.outOfScope("device", id));
         if (retire("id = :rule and device_id = :id", Map.of("rule", ruleId, "id", id)) == 0) {
             throw Problem.notFound("alarm_rule", ruleId);
         }

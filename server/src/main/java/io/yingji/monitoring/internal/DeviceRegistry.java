@@ -88,6 +88,7 @@ class DeviceRegistry {
     Registered register(DeviceDraft draft) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
         Valid valid = validate(draft, null, null);
+        requireReachable(valid);
         if (!valid.problems().isEmpty()) {
             throw Problem.invalid(valid.problems());
         }
@@ -104,8 +105,9 @@ class DeviceRegistry {
     @Transactional
     DeviceView change(long id, DeviceDraft draft) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
-        DeviceView current = find(id).orElseThrow(() -> Problem.outOfScope(exists(id), "device", id));
+        DeviceView current = find(id).orElseThrow(() -> Problem.outOfScope("device", id));
         Valid valid = validate(draft, current.code(), current);
+        requireReachable(valid);
         if (!valid.problems().isEmpty()) {
             throw Problem.invalid(valid.problems());
         }
@@ -128,7 +130,7 @@ class DeviceRegistry {
     @Transactional
     String rotateKey(long id) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
-        DeviceView device = find(id).orElseThrow(() -> Problem.outOfScope(exists(id), "device", id));
+        DeviceView device = find(id).orElseThrow(() -> Problem.outOfScope("device", id));
         String key = newKey();
         jdbc.sql("update device set key_hash = :hash where id = :id").param("hash", sha256(key)).param("id", id).update();
         audit.record("device.key", "device", String.valueOf(id), device.regionCode(), Map.of("code", device.code()));
@@ -253,6 +255,32 @@ class DeviceRegistry {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /**
+     * The answer to a single request (an import reports every problem by line instead): an enterprise
+     * or hazard source the caller cannot see is 404 as if it did not exist; then wrong fields are 400;
+     * then a device outside the caller's scope is 403 (region codes are public, so naming one outside
+     * is refused, not hidden). A device is only registered where its registrar can read it afterwards.
+     */
+    private void requireReachable(Valid valid) {
+        List<FieldProblem> wrong = new ArrayList<>();
+        for (FieldProblem problem : valid.problems()) {
+            switch (problem.messageKey()) {
+                case "hazard.enterprise.unknown" -> throw Problem.notFound("enterprise", problem.args()[0]);
+                case "device.hazard-source.unknown" -> throw Problem.notFound("major_hazard_source", problem.args()[0]);
+                case "device.region.outside" -> {
+                }
+                default -> wrong.add(problem);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw Problem.invalid(wrong);
+        }
+        if (!valid.problems().isEmpty() || !callers.scope().covers(valid.regionCode(),
+                valid.industry() == null ? null : io.yingji.shared.Industry.valueOf(valid.industry()), valid.enterpriseId())) {
+            throw Problem.forbidden();
+        }
+    }
+
     private record Valid(String code, String name, DeviceType type, @Nullable String unit, String regionCode,
                          @Nullable String industry, @Nullable Long enterpriseId, @Nullable Long hazardSourceId, double longitude,
                          double latitude, int interval, @Nullable String streamUrl, boolean enabled, List<FieldProblem> problems) {
@@ -280,7 +308,8 @@ class DeviceRegistry {
         Enterprise enterprise = null;
         Long enterpriseId = d.enterpriseId() != null ? d.enterpriseId() : caller.enterpriseId();
         if (caller.enterpriseId() != null && !caller.enterpriseId().equals(enterpriseId)) {
-            problems.add(new FieldProblem("enterpriseId", "device.enterprise.own"));
+            // another enterprise is outside an enterprise account's scope: as unknown as a missing one
+            problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.unknown", enterpriseId));
         } else if (enterpriseId != null) {
             enterprise = enterprises.find(enterpriseId).orElse(null);
             if (enterprise == null) {
@@ -320,7 +349,10 @@ class DeviceRegistry {
             // a device watches a major hazard source of its own enterprise, never another's
             problems.add(new FieldProblem("hazardSourceId", "device.hazard-source.unknown", hazardSourceId));
         }
-        String industry = enterprise != null ? enterprise.industry().name() : null;
+        // as a hazard report does: the enterprise's industry, else the one it had, else the department's only one
+        String industry = enterprise != null ? enterprise.industry().name()
+                : current != null && current.enterpriseId() == null ? current.industry()
+                : caller.industries().size() == 1 ? caller.industries().iterator().next().name() : null;
         boolean enabled = d.enabled() == null ? current == null || current.enabled() : d.enabled();
         return new Valid(code, name, type == null ? DeviceType.VIDEO : type, unit, regionCode == null ? "" : regionCode, industry,
                 enterpriseId, hazardSourceId, lon, lat, interval, stream, enabled, problems);

@@ -171,15 +171,19 @@ class TelemetryController {
         if (enterprise != null) {
             var found = enterprises.find(enterprise);
             if (found.isEmpty() || (caller.enterpriseId() != null && !caller.enterpriseId().equals(enterprise))) {
-                problems.add(new FieldProblem("enterpriseId", "hazard.enterprise.unknown", enterprise));
-            } else {
-                region = found.get().regionCode();
+                // an enterprise outside the caller's scope is answered like one that does not exist
+                throw Problem.notFound("enterprise", enterprise);
             }
-        } else if (!RegionCode.isValid(region) || !caller.region().contains(RegionCode.of(region))) {
+            region = found.get().regionCode();
+        } else if (!RegionCode.isValid(region)) {
             problems.add(new FieldProblem("regionCode", "device.region.outside", region));
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
+        }
+        if (!caller.region().contains(RegionCode.of(region))) {
+            // region codes are public: a region outside the caller's scope is refused, not hidden
+            throw Problem.forbidden();
         }
         String key = DeviceRegistry.newKey();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

@@ -93,7 +93,7 @@ class DailyCommitments {
     @Operation(summary = "Today's commitment of an enterprise that must make one (409 when already made today)")
     @Transactional
     ResponseEntity<Today> commit(@PathVariable long id, @RequestBody Commitment body) {
-        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope(enterprises.exists(id), "enterprise", id));
+        Enterprise enterprise = enterprises.find(id).orElseThrow(() -> Problem.outOfScope("enterprise", id));
         Caller caller = callers.requirePermission(Permissions.RISK_WRITE);
         if (!required().contains(id)) {
             throw Problem.conflict("risk.commitment.not-required");

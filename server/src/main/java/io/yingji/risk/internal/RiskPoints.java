@@ -58,7 +58,7 @@ class RiskPoints implements RiskRegister {
     @Override
     @Transactional
     public RiskPoint register(long enterpriseId, RiskPointDraft draft) {
-        Enterprise enterprise = enterprises.find(enterpriseId).orElseThrow(() -> Problem.outOfScope(enterprises.exists(enterpriseId), "enterprise", enterpriseId));
+        Enterprise enterprise = enterprises.find(enterpriseId).orElseThrow(() -> Problem.outOfScope("enterprise", enterpriseId));
         requireWrite();
         List<FieldProblem> problems = new ArrayList<>();
         RiskPointRepository.Description description = describe(draft, problems);
@@ -160,7 +160,7 @@ class RiskPoints implements RiskRegister {
     }
 
     private RiskPoint writable(long id) {
-        RiskPoint current = points.findVisible(id).orElseThrow(() -> Problem.outOfScope(points.exists(id), "risk_point", id));
+        RiskPoint current = points.findVisible(id).orElseThrow(() -> Problem.outOfScope("risk_point", id));
         requireWrite();
         return current;
     }

@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * all; every wrong feature is reported by its index. A layer belongs to the region of whoever imported
  * it and is seen within that region's scope and by the regions below it (a city's layer is for its
  * districts and townships, who act on it); a region above sees the layers of the regions it contains.
+ * An enterprise account sees no layer: they belong to regions, not to enterprises.
  */
 @RestController
 @Tag(name = "风险辨识评估 Risk assessment")
@@ -68,6 +69,10 @@ class RiskZoning {
     @Operation(summary = "Zoning layers (五色图) in scope")
     List<Layer> layers() {
         RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
+        if (!callers.scope().seesSharedRecords()) {
+            // zoning layers belong to regions, not to enterprises: an enterprise account sees none (docs/data-scope.md)
+            return List.of();
+        }
         return jdbc.sql("select * from risk_zone_layer l order by l.id")
                 .query((rs, n) -> new Layer(rs.getLong("id"), rs.getString("name"), rs.getString("hazard_type"),
                         rs.getString("region_code"), rs.getInt("zones"), rs.getString("imported_by"),
@@ -87,7 +92,7 @@ class RiskZoning {
         RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
         String layerRegion = jdbc.sql("select region_code from risk_zone_layer where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
-        if (layerRegion == null || !related(mine, layerRegion)) {
+        if (layerRegion == null || !related(mine, layerRegion) || !callers.scope().seesSharedRecords()) {
             throw Problem.notFound("risk_zone_layer", id);
         }
         List<Map<String, Object>> features = jdbc.sql("select * from risk_zone where layer_id = :id order by id").param("id", id)

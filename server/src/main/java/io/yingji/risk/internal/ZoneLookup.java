@@ -32,7 +32,7 @@ class ZoneLookup implements RiskZones {
     @Transactional(readOnly = true)
     public Optional<Zone> visibleZone(long zoneId) {
         Optional<Caller> caller = callers.current();
-        if (caller.isEmpty() && !callers.isSystem()) {
+        if (caller.isEmpty() && !callers.isSystem() || !callers.scope().seesSharedRecords()) {
             return Optional.empty();
         }
         record Row(Zone zone, String layerRegion) {

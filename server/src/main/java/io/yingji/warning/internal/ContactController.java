@@ -120,7 +120,7 @@ class ContactController {
     ResponseEntity<Void> remove(@PathVariable long id) {
         callers.requirePermission(Permissions.WARNING_DRAFT);
         ContactDirectory.Entry entry = directory.visible(id)
-                .orElseThrow(() -> Problem.outOfScope(directory.find(id).isPresent(), "warning_contact", id));
+                .orElseThrow(() -> Problem.outOfScope("warning_contact", id));
         directory.delete(id);
         audit.record("warning.contact.remove", "warning_contact", String.valueOf(id), entry.regionCode(),
                 Map.of("group", entry.group(), "name", entry.name()));

@@ -158,6 +158,7 @@ class WarningValidation {
             return List.of();
         }
         List<Warning.Area> areas = new ArrayList<>();
+        List<FieldProblem> outsideScope = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             WarningDraft.Area a = input.get(i);
             String field = "areas[" + i + "]";
@@ -177,7 +178,8 @@ class WarningValidation {
                     if (region == null) {
                         problems.add(new FieldProblem(field + ".regionCode", "enterprise.region.unknown", String.valueOf(code)));
                     } else if (!scope.coversRegion(region.code())) {
-                        problems.add(new FieldProblem(field + ".regionCode", "warning.area.out-of-scope", code));
+                        // region codes are public: naming one outside the scope is refused (403), not hidden
+                        outsideScope.add(new FieldProblem(field + ".regionCode", "warning.area.out-of-scope", code));
                     } else {
                         areas.add(new Warning.Area("REGION", desc != null ? desc : regions.fullName(region.code()), code,
                                 CapWriter.GEOCODE_NAME, null, List.of(), null));
@@ -217,8 +219,11 @@ class WarningValidation {
                 }
                 default -> {
                     RiskZones.Zone zone = a.zoneId() == null ? null : zones.visibleZone(a.zoneId()).orElse(null);
-                    if (zone == null) {
+                    if (zone == null && a.zoneId() == null) {
                         problems.add(new FieldProblem(field + ".zoneId", "warning.zone.unknown", String.valueOf(a.zoneId())));
+                    } else if (zone == null) {
+                        // a zone outside the caller's scope is answered like one that does not exist
+                        throw Problem.notFound("risk_zone", a.zoneId());
                     } else {
                         String name = desc != null ? desc
                                 : zone.layerName() + (zone.name() == null ? "" : " " + zone.name());
@@ -228,6 +233,11 @@ class WarningValidation {
                 }
             }
         }
+        if (!outsideScope.isEmpty() && problems.isEmpty()) {
+            throw Problem.forbidden();
+        }
+        // refused either way; with other wrong fields, all are told at once
+        problems.addAll(outsideScope);
         return areas;
     }
 

@@ -60,9 +60,14 @@ class AlarmStreamTests {
     }
 
     private static AlarmView alarm(long id, String regionCode) {
+        return alarm(id, regionCode, null, null);
+    }
+
+    private static AlarmView alarm(long id, String regionCode, @org.jspecify.annotations.Nullable String industry,
+                                   @org.jspecify.annotations.Nullable Long enterpriseId) {
         Instant at = Instant.parse("2026-12-06T02:00:00Z");
         return new AlarmView(id, 7, "GAS-1", "2号罐区可燃气体探测器", "COMBUSTIBLE_GAS", "lel", "ABOVE", 1, "RAISED", regionCode,
-                "米市巷街道", null, null, null, 25.0, 31.0, 31.0, 31.0, at, at, null, null, null, null, null, null, null, 0,
+                "米市巷街道", industry, enterpriseId, null, 25.0, 31.0, 31.0, 31.0, at, at, null, null, null, null, null, null, null, 0,
                 120.16, 30.29, 1);
     }
 
@@ -125,5 +130,25 @@ class AlarmStreamTests {
         await(() -> gongshu.events.size() == 1 && xihu.events.size() == 1);
         assertThat(gongshu.events.get(0)).contains("id:1:1");
         assertThat(xihu.events.get(0)).contains("id:2:1");
+    }
+
+    /** An industry department reads no alarm without industry (GET /api/alarms/{id} answers 404): the stream sends it none either. */
+    @Test
+    void anIndustryDepartmentIsSentOnlyAlarmsOfItsIndustriesNeverOnesWithoutIndustry() throws InterruptedException {
+        Watched construction = new Watched(false);
+        Watched bureau = new Watched(false);
+        Watched enterprise = new Watched(false);
+        stream.subscribe(new DataScope("330105", java.util.Set.of(io.yingji.shared.Industry.CONSTRUCTION), null), construction);
+        stream.subscribe(new DataScope("330105", java.util.Set.of(), null), bureau);
+        stream.subscribe(new DataScope("330105005", java.util.Set.of(), 42L), enterprise);
+        stream.publish(alarm(1, "330105005", null, null));
+        stream.publish(alarm(2, "330105005", "CHEMICAL", 42L));
+        stream.publish(alarm(3, "330105005", "CONSTRUCTION", 43L));
+        stream.publish(alarm(4, "330105005", "CONSTRUCTION", null));
+        await(() -> bureau.events.size() == 4 && enterprise.events.size() == 1 && construction.events.size() == 2);
+        assertThat(construction.events).hasSize(2);
+        assertThat(construction.events.get(0)).contains("id:3:1");
+        assertThat(construction.events.get(1)).contains("id:4:1");
+        assertThat(enterprise.events.get(0)).contains("id:2:1");
     }
 }
