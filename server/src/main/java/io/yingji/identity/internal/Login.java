@@ -64,9 +64,9 @@ class Login implements Authenticator {
             throw new Problem(423, "identity.login.locked", settings.lockDuration().toMinutes());
         }
         if (!account.enabled() || !passwords.matches(password, account.passwordHash())) {
-            int attempts = account.failedAttempts() + 1;
-            boolean lock = attempts >= settings.maxFailedAttempts();
-            accounts.recordFailure(account.id(), lock ? 0 : attempts, lock ? now.plus(settings.lockDuration()) : null);
+            int counted = accounts.recordFailure(account.id(), settings.maxFailedAttempts(), now.plus(settings.lockDuration()));
+            boolean lock = counted == 0;
+            int attempts = lock ? settings.maxFailedAttempts() : counted;
             audit.recordAs(account.id(), account.username(), lock ? "login.locked" : "login.failed", "user",
                     String.valueOf(account.id()), account.regionCode(), Map.of("attempts", attempts));
             if (lock) {

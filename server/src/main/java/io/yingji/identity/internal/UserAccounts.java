@@ -42,12 +42,22 @@ class UserAccounts implements Departments {
                 .optional();
     }
 
-    void recordFailure(long userId, int failedAttempts, @Nullable Instant lockedUntil) {
-        jdbc.sql("update app_user set failed_attempts = :attempts, locked_until = :lockedUntil where id = :id")
-                .param("attempts", failedAttempts)
-                .param("lockedUntil", UtcTimestamps.of(lockedUntil))
-                .param("id", userId)
-                .update();
+    /**
+     * Counts one failed login in the database itself (an increment, never a value computed from an
+     * earlier read, so parallel guesses all count) and locks the account until {@code lockUntil} when
+     * the count reaches {@code max}; answers the count, 0 when this failure locked the account.
+     */
+    int recordFailure(long userId, int max, Instant lockUntil) {
+        // the increment locks the row until the transaction ends, so the count read next is this failure's
+        jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where id = :id").param("id", userId).update();
+        int attempts = jdbc.sql("select failed_attempts from app_user where id = :id").param("id", userId)
+                .query(Integer.class).single();
+        if (attempts < max) {
+            return attempts;
+        }
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = :lockedUntil where id = :id")
+                .param("lockedUntil", UtcTimestamps.of(lockUntil)).param("id", userId).update();
+        return 0;
     }
 
     void resetFailures(long userId) {

@@ -114,11 +114,9 @@ class AlarmController {
         if (!alarm.status().equals("RAISED")) {
             throw Problem.conflict("alarm.transition.acknowledge", alarm.status());
         }
-        jdbc.sql("""
-                update alarm set status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :at, version = version + 1
-                 where id = :id and version = :version""")
-                .param("by", caller.username()).param("at", UtcTimestamps.of(clock.instant())).param("id", id)
-                .param("version", alarm.version()).update();
+        alarms.step(id, List.of("RAISED"), step == null ? null : step.version(), "alarm.transition.acknowledge",
+                "status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :at",
+                Map.of("by", caller.username(), "at", UtcTimestamps.of(clock.instant())));
         return after(id, "acknowledge", caller, comment(step), alarm);
     }
 
@@ -139,13 +137,10 @@ class AlarmController {
             throw Problem.invalid("disposal", "problem.field.too-long", 2000);
         }
         Instant now = clock.instant();
-        jdbc.sql("""
-                update alarm set status = 'HANDLED', handled_by = :by, handled_at = :at, disposal = :disposal,
-                       acknowledged_by = coalesce(acknowledged_by, :by), acknowledged_at = coalesce(acknowledged_at, :at),
-                       version = version + 1
-                 where id = :id and version = :version""")
-                .param("by", caller.username()).param("at", UtcTimestamps.of(now)).param("disposal", disposal)
-                .param("id", id).param("version", alarm.version()).update();
+        alarms.step(id, List.of("RAISED", "ACKNOWLEDGED"), step.version(), "alarm.transition.handle", """
+                status = 'HANDLED', handled_by = :by, handled_at = :at, disposal = :disposal,
+                acknowledged_by = coalesce(acknowledged_by, :by), acknowledged_at = coalesce(acknowledged_at, :at)""",
+                Map.of("by", caller.username(), "at", UtcTimestamps.of(now), "disposal", disposal));
         alarms.record(id, "handle", caller.username(), disposal);
         alarms.clearIfDone(id, now);
         return after(id, null, caller, null, alarm);
@@ -160,6 +155,8 @@ class AlarmController {
     @Transactional
     org.springframework.http.ResponseEntity<AlarmView> openHazard(@PathVariable long id, @RequestBody(required = false) @Nullable HazardRequest body) {
         Caller caller = actor(id);
+        // the row lock makes a concurrent request wait for this one and then see its history entry
+        alarms.lock(id);
         AlarmView alarm = current(id, null);
         if (jdbc.sql("select count(*) from alarm_event where alarm_id = :id and action = 'hazard'").param("id", id)
                 .query(Long.class).single() > 0) {
@@ -225,9 +222,6 @@ class AlarmController {
             alarms.record(id, action, caller.username(), comment);
         }
         AlarmView now = alarms.view(id).orElseThrow();
-        if (now.version() == before.version()) {
-            throw Problem.conflict("problem.version.stale");
-        }
         audit.record("alarm." + (action == null ? now.status().toLowerCase(java.util.Locale.ROOT) : action), "alarm",
                 String.valueOf(id), now.regionCode(), Map.of("status", List.of(before.status(), now.status())));
         alarms.changed(id);

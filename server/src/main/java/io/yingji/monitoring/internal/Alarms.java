@@ -171,6 +171,34 @@ class Alarms {
         return cleared > 0;
     }
 
+    /**
+     * A person's step on the alarm as one conditional update: {@code set} applies only while the alarm
+     * is still in one of the {@code from} states (and, when the caller named one, still has the version
+     * the caller saw); otherwise nothing changes and the caller gets a 409 — the step's own conflict
+     * when the state no longer allows it, else "changed by someone else". Concurrent identical steps
+     * thus succeed once, and only the winner goes on to write history, audit and events. The state, not
+     * the version, is the condition by default: new readings move the version every second.
+     */
+    void step(long id, List<String> from, @Nullable Integer version, String conflictKey, String set, Map<String, Object> params) {
+        var update = jdbc.sql("update alarm set " + set + ", version = version + 1 where id = :id and status in (:from)"
+                        + (version == null ? "" : " and version = :version"))
+                .param("id", id).param("from", from);
+        if (version != null) {
+            update.param("version", version);
+        }
+        params.forEach(update::param);
+        if (update.update() == 0) {
+            String status = jdbc.sql("select status from alarm where id = :id").param("id", id).query(String.class).single();
+            throw from.contains(status) ? io.yingji.shared.Problem.conflict("problem.version.stale")
+                    : io.yingji.shared.Problem.conflict(conflictKey, status);
+        }
+    }
+
+    /** Locks the alarm's row until the transaction ends (steps that must see each other's writes). */
+    void lock(long id) {
+        jdbc.sql("select id from alarm where id = :id for update").param("id", id).query(Long.class).single();
+    }
+
     void record(long id, String action, String actor, @Nullable String comment) {
         jdbc.sql("insert into alarm_event (alarm_id, action, actor, occurred_at, comment) values (:id, :action, :actor, :at, :comment)")
                 .param("id", id).param("action", action).param("actor", actor).param("at", UtcTimestamps.of(clock.instant()))

@@ -82,10 +82,14 @@ class DeviceController {
         return registry.change(id, draft);
     }
 
+    /** The body of a key rotation: the device version the caller saw (optional; 409 when it changed since). */
+    record KeyRequest(@Nullable Integer version) {
+    }
+
     @PostMapping("/api/devices/{id}/key")
     @Operation(summary = "Issue a new HTTP key for the device; the old one stops working")
-    Key rotateKey(@PathVariable long id) {
-        return new Key(registry.rotateKey(id));
+    Key rotateKey(@PathVariable long id, @RequestBody(required = false) @Nullable KeyRequest request) {
+        return new Key(registry.rotateKey(id, request == null ? null : request.version()));
     }
 
     @PostMapping(path = "/api/devices/import", consumes = "multipart/form-data")
@@ -112,14 +116,14 @@ class DeviceController {
             List<String> cells = split(lines.get(i));
             if (cells.size() != COLUMNS.size()) {
                 problems.add(new FieldProblem(line, "file", "device.import.columns", COLUMNS.size(), cells.size()));
-                drafts.add(new DeviceDraft(null, null, null, null, null, null, null, null, null, null, null, null));
+                drafts.add(new DeviceDraft(null, null, null, null, null, null, null, null, null, null, null, null, null));
                 continue;
             }
             drafts.add(new DeviceDraft(cell(cells, 0), cell(cells, 1), cell(cells, 2), cell(cells, 8), cell(cells, 4),
                     number(cells, 3, line, "enterpriseId", problems, Long::valueOf), null,
                     number(cells, 5, line, "longitude", problems, Double::valueOf),
                     number(cells, 6, line, "latitude", problems, Double::valueOf),
-                    number(cells, 7, line, "expectedIntervalSeconds", problems, Integer::valueOf), cell(cells, 9), true));
+                    number(cells, 7, line, "expectedIntervalSeconds", problems, Integer::valueOf), cell(cells, 9), true, null));
         }
         return new Imported(registry.registerAll(drafts, problems));
     }

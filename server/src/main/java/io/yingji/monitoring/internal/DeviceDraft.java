@@ -4,10 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A device as registered or changed. The region defaults to the enterprise's; the interval to the
- * type's usual one; the unit to the type's.
+ * type's usual one; the unit to the type's. A change may name the version it was made from (409 when
+ * the device changed since); without one, the version read at the start of the request is expected.
  */
 record DeviceDraft(@Nullable String code, @Nullable String name, @Nullable String type, @Nullable String unit,
                    @Nullable String regionCode, @Nullable Long enterpriseId, @Nullable Long hazardSourceId,
                    @Nullable Double longitude, @Nullable Double latitude, @Nullable Integer expectedIntervalSeconds,
-                   @Nullable String streamUrl, @Nullable Boolean enabled) {
+                   @Nullable String streamUrl, @Nullable Boolean enabled, @Nullable Integer version) {
 }

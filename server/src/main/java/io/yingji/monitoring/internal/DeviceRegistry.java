@@ -51,7 +51,7 @@ class DeviceRegistry {
                       String regionName, @Nullable String industry, @Nullable Long enterpriseId, @Nullable String enterpriseName,
                       @Nullable Long hazardSourceId, double longitude, double latitude, int expectedIntervalSeconds,
                       @Nullable String streamUrl, boolean enabled, boolean hasKey, @Nullable Instant lastSeenAt, boolean online,
-                      long openAlarms, Instant createdAt) {
+                      long openAlarms, Instant createdAt, int version) {
     }
 
     private static final String SELECT = """
@@ -111,16 +111,20 @@ class DeviceRegistry {
         if (!valid.problems().isEmpty()) {
             throw Problem.invalid(valid.problems());
         }
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 update device set name = :name, type = :type, unit = :unit, region_code = :region, industry = :industry,
                        enterprise_id = :enterprise, hazard_source_id = :source, longitude = :lon, latitude = :lat,
-                       expected_interval_seconds = :interval, stream_url = :stream, enabled = :enabled
-                 where id = :id""")
+                       expected_interval_seconds = :interval, stream_url = :stream, enabled = :enabled,
+                       version = version + 1
+                 where id = :id and version = :version""")
                 .param("name", valid.name()).param("type", valid.type().name()).param("unit", valid.unit())
                 .param("region", valid.regionCode()).param("industry", valid.industry()).param("enterprise", valid.enterpriseId())
                 .param("source", valid.hazardSourceId()).param("lon", valid.longitude()).param("lat", valid.latitude())
                 .param("interval", valid.interval()).param("stream", valid.streamUrl()).param("enabled", valid.enabled())
-                .param("id", id).update();
+                .param("id", id).param("version", draft.version() == null ? current.version() : draft.version()).update();
+        if (changed == 0) {
+            throw Problem.conflict("problem.version.stale");
+        }
         audit.record("device.change", "device", String.valueOf(id), valid.regionCode(), Map.of("code", current.code()));
         directory.evict(current.code());
         return find(id).orElseThrow();
@@ -128,11 +132,16 @@ class DeviceRegistry {
 
     /** Issues a new HTTP key (the old one stops working at once); answered once, stored only as its hash. */
     @Transactional
-    String rotateKey(long id) {
+    String rotateKey(long id, @Nullable Integer version) {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
         DeviceView device = find(id).orElseThrow(() -> Problem.outOfScope("device", id));
         String key = newKey();
-        jdbc.sql("update device set key_hash = :hash where id = :id").param("hash", sha256(key)).param("id", id).update();
+        // conditional on the version read: of concurrent rotations one key is issued, the others are told (409)
+        if (jdbc.sql("update device set key_hash = :hash, version = version + 1 where id = :id and version = :version")
+                .param("hash", sha256(key)).param("id", id).param("version", version == null ? device.version() : version)
+                .update() == 0) {
+            throw Problem.conflict("problem.version.stale");
+        }
         audit.record("device.key", "device", String.valueOf(id), device.regionCode(), Map.of("code", device.code()));
         return key;
     }
@@ -366,7 +375,8 @@ class DeviceRegistry {
                 rs.getString("unit"), rs.getString("region_code"), rs.getString("region_name"), rs.getString("industry"),
                 rs.getObject("enterprise_id", Long.class), rs.getString("enterprise_name"), rs.getObject("hazard_source_id", Long.class),
                 rs.getDouble("longitude"), rs.getDouble("latitude"), interval, rs.getString("stream_url"), rs.getBoolean("enabled"),
-                rs.getString("key_hash") != null, lastSeen, online, rs.getLong("open_alarms"), UtcTimestamps.read(rs, "created_at"));
+                rs.getString("key_hash") != null, lastSeen, online, rs.getLong("open_alarms"), UtcTimestamps.read(rs, "created_at"),
+                rs.getInt("version"));
     }
 
     static String newKey() {

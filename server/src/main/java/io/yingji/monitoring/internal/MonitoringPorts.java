@@ -23,7 +23,7 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
     @Override
     public long register(Spec spec) {
         return registry.register(new DeviceDraft(spec.code(), spec.name(), spec.type().name(), null, spec.regionCode(),
-                spec.enterpriseId(), null, spec.longitude(), spec.latitude(), spec.expectedIntervalSeconds(), null, true))
+                spec.enterpriseId(), null, spec.longitude(), spec.latitude(), spec.expectedIntervalSeconds(), null, true, null))
                 .device().id();
     }
 

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -137,8 +137,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(body);
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException ex, HttpServletRequest request) {
+    /** A stale version, or a lock, deadlock or serialization failure: a concurrent writer came first. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConcurrencyFailureException ex, HttpServletRequest request) {
         return ResponseEntity.status(409).body(problems.problem(request, 409, "problem.version.stale"));
     }
 

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskController {
 
     record Reassessment(@Nullable String method, @Nullable BigDecimal l, @Nullable BigDecimal e, @Nullable BigDecimal c,
-                        @Nullable BigDecimal s, @Nullable String comment) {
+                        @Nullable BigDecimal s, @Nullable String comment, @Nullable Integer version) {
     }
 
     record RiskPointDetail(RiskPoint point, List<RiskPointRepository.HistoryEntry> history) {
@@ -101,6 +101,6 @@ class RiskController {
     @Operation(summary = "Reassess a risk point; the previous assessment stays in the history")
     RiskPoint reassess(@PathVariable long id, @RequestBody Reassessment body) {
         return points.reassess(id, new RiskPointDraft(null, null, null, null, body.method(), body.l(), body.e(), body.c(),
-                body.s(), null, null, null, null), body.comment());
+                body.s(), null, null, null, body.version()), body.comment());
     }
 }

@@ -140,15 +140,20 @@ class RiskPointRepository {
                 .param("id", id).param("version", expectedVersion).update();
     }
 
-    void reassess(long id, Assessment a, @Nullable String comment) {
-        jdbc.sql("""
+    /** Stores a new assessment when the stored version still is {@code expectedVersion}; answers the rows changed (0 or 1). */
+    int reassess(long id, Assessment a, @Nullable String comment, int expectedVersion) {
+        int changed = jdbc.sql("""
                 update risk_point set method = :method, l_value = :l, e_value = :e, c_value = :c, s_value = :s,
                     score = :score, level = :level, assessed_at = :at, assessed_by = :by, version = version + 1
-                where id = :id""")
+                where id = :id and version = :version""")
                 .param("method", a.method().name()).param("l", a.l()).param("e", a.e()).param("c", a.c()).param("s", a.s())
                 .param("score", a.grade().score()).param("level", a.grade().level().name())
-                .param("at", UtcTimestamps.of(a.at())).param("by", a.by()).param("id", id).update();
-        history(id, a, comment);
+                .param("at", UtcTimestamps.of(a.at())).param("by", a.by()).param("id", id).param("version", expectedVersion)
+                .update();
+        if (changed > 0) {
+            history(id, a, comment);
+        }
+        return changed;
     }
 
     List<HistoryEntry> history(long id) {

@@ -109,7 +109,10 @@ class RiskPoints implements RiskRegister {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        points.reassess(id, assessment, comment);
+        // of concurrent reassessments of one version one is kept (one history entry); the others answer 409
+        if (points.reassess(id, assessment, comment, draft.version() == null ? current.version() : draft.version()) == 0) {
+            throw Problem.conflict("problem.version.stale");
+        }
         audit.record("risk-point.assess", "risk_point", String.valueOf(id), current.regionCode(), Map.of(
                 "score", List.of(current.score().toPlainString(), assessment.grade().score().toPlainString()),
                 "level", List.of(current.level().name(), assessment.grade().level().name())));
