@@ -39,6 +39,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * only warnings imported earlier from the same sender and in the importer's scope (announced with
  * {@link WarningUpdated} / {@link WarningCancelled}, as the workflow does); the platform's own warnings
  * are never changed by an import — they are updated and cancelled through the workflow, with approval.
+ * What CAP 1.2 allows is taken as it comes: the document's own encoding, hour 24, texts of any length, an empty
+ * restriction, addresses on any scope, point circles; identifiers are unique per sender; an Update whose
+ * predecessors were never received here starts a chain of its own; a chain keeps its status.
  */
 @Service
 class CapImport {
@@ -145,7 +148,8 @@ class CapImport {
         List<Node> infos = alert.all("info");
         if (infos.isEmpty() && !w.msgType.equals("Cancel")) {
             problems.add(at(alert, "alert.info", "warning.import.info-required"));
-        } else if (infos.isEmpty() && replaced.isEmpty() && problems.isEmpty()) {
+        } else if (infos.isEmpty() && replaced.isEmpty()
+                && problems.stream().noneMatch(p -> p.field().equals("alert.references") || p.field().equals("alert.status"))) {
             // a Cancel of messages we never received, with no info of its own: there is nothing to keep or to end
             problems.add(at(alert.child("references"), "alert.references", "warning.import.cancel-unknown"));
         }
