@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param status    CAP status of the message: Actual, Exercise or Test
  * @param scope     CAP scope: Public, Restricted (with {@code restriction}) or Private (with {@code addresses})
  * @param category  CAP category: Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other
+ * @param note      CAP note (optional); an Exercise without one gets a note naming the exercise
  */
 public record WarningDraft(@Nullable String level, @Nullable String status, @Nullable String scope,
                            @Nullable String restriction, @Nullable List<String> addresses, @Nullable String category,
@@ -19,7 +20,20 @@ public record WarningDraft(@Nullable String level, @Nullable String status, @Nul
                            @Nullable String certainty, @Nullable String headline, @Nullable String description,
                            @Nullable String instruction, @Nullable OffsetDateTime effective, @Nullable OffsetDateTime onset,
                            @Nullable OffsetDateTime expires, @Nullable String senderName, @Nullable String web,
-                           @Nullable String contact, @Nullable List<Area> areas, @Nullable Integer version) {
+                           @Nullable String contact, @Nullable List<Area> areas, @Nullable Integer version,
+                           @Nullable String note) {
+
+    /** A draft without a note. */
+    public WarningDraft(@Nullable String level, @Nullable String status, @Nullable String scope,
+                        @Nullable String restriction, @Nullable List<String> addresses, @Nullable String category,
+                        @Nullable String event, @Nullable String responseType, @Nullable String urgency,
+                        @Nullable String certainty, @Nullable String headline, @Nullable String description,
+                        @Nullable String instruction, @Nullable OffsetDateTime effective, @Nullable OffsetDateTime onset,
+                        @Nullable OffsetDateTime expires, @Nullable String senderName, @Nullable String web,
+                        @Nullable String contact, @Nullable List<Area> areas, @Nullable Integer version) {
+        this(level, status, scope, restriction, addresses, category, event, responseType, urgency, certainty, headline,
+                description, instruction, effective, onset, expires, senderName, web, contact, areas, version, null);
+    }
 
     /**
      * One area: {@code REGION} (a GB/T 2260 region code, sent as a CAP geocode), {@code POLYGON} (CAP text

@@ -79,13 +79,17 @@ class WarningImportIntegrationTests extends ApiTest {
 
     /** A raw CAP document posted with the given token (null: anonymously); the answer read like {@link io.yingji.support.Api}'s. */
     Response post(@org.jspecify.annotations.Nullable String token, String xml, Map<String, String> headers) {
+        return post(token, xml.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    Response post(@org.jspecify.annotations.Nullable String token, byte[] document, Map<String, String> headers) {
         var request = RestClient.create("http://localhost:" + port).post().uri("/api/warnings/import")
                 .contentType(MediaType.parseMediaType("application/cap+xml"));
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         headers.forEach(request::header);
-        return request.body(xml.getBytes(StandardCharsets.UTF_8)).exchange((req, res) -> {
+        return request.body(document).exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();
             JsonNode node = bytes.length == 0 ? api.json().missingNode() : api.json().readTree(bytes);
             return new Response(res.getStatusCode().value(), res.getHeaders(), node);
@@ -94,6 +98,25 @@ class WarningImportIntegrationTests extends ApiTest {
 
     static String id() {
         return "QX-" + UUID.randomUUID();
+    }
+
+    /** A sample document of src/test/resources/cap-samples as bytes, with {@code ${name}} placeholders replaced. */
+    static byte[] sample(String file, java.nio.charset.Charset charset, Map<String, String> values) {
+        try (var in = WarningImportIntegrationTests.class.getResourceAsStream("/cap-samples/" + file)) {
+            String text = new String(in.readAllBytes(), charset);
+            for (var value : values.entrySet()) {
+                text = text.replace("${" + value.getKey() + "}", value.getValue());
+            }
+            return text.getBytes(charset);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The raw bytes an endpoint answers. */
+    byte[] bytes(String user, String path) {
+        return RestClient.create("http://localhost:" + port).get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + api.token(user))
+                .retrieve().body(byte[].class);
     }
 
 
@@ -193,10 +216,12 @@ class WarningImportIntegrationTests extends ApiTest {
         String sent = at(0);
         importAs("gongshu", alert(identifier, sent, "Alert", "", at(3), GOOD_AREA));
         String reference = SENDER + "," + identifier + "," + sent;
-        // 西湖区 does not know gongshu's import: as unknown as a reference to nothing at all
+        // 西湖区 does not know gongshu's import: as unknown as a reference to nothing at all — its Cancel is kept as a
+        // message of its own (a chain 西湖区 joins in the middle) and ends nothing of 拱墅区's
         Response foreign = importAs("xihu", cancelOf(reference));
-        assertThat(foreign.status()).isEqualTo(400);
-        assertThat(foreign.body().path("errors").get(0).path("message").asString()).isEqualTo("引用的预警“" + reference + "”不存在");
+        assertThat(foreign.status()).as(foreign.body().toString()).isEqualTo(201);
+        assertThat(foreign.body().path("predecessorId").isNull()).isTrue();
+        assertThat(stateOf(identifier)).isEqualTo("RECEIVED");
         // another sender may not end it either
         String other = cancelOf(reference).replace("<sender>" + SENDER + "</sender>", "<sender>someone@else.example</sender>");
         Response otherSender = importAs("gongshu", other);
@@ -239,7 +264,7 @@ class WarningImportIntegrationTests extends ApiTest {
         assertThat(api.post("gongshu", "/api/warnings/" + id + "/submit", Map.of()).status()).isEqualTo(409);
 
         String again = importAs("gongshu", alert(identifier, sent, "Alert", "", at(3), GOOD_AREA)).detail();
-        assertThat(again).isEqualTo("标识“" + identifier + "”的预警已存在（重复导入）");
+        assertThat(again).isEqualTo("发送者“" + SENDER + "”标识为“" + identifier + "”的预警已存在（重复导入）");
 
         String cancel = alert(id(), at(0), "Cancel", "<references>" + SENDER + "," + identifier + "," + sent + "</references>", at(3), "");
         Response cancelled = importAs("gongshu", cancel);
@@ -256,7 +281,7 @@ class WarningImportIntegrationTests extends ApiTest {
                 <area>
                           <areaDesc>错误区域</areaDesc>
                           <polygon>30.31,120.14 30.31,120.16 30.33,120.16</polygon>
-                          <circle>30.29,120.16 0</circle>
+                          <circle>30.29,120.16 -1</circle>
                           <geocode><valueName>GB/T 2260</valueName><value>339999</value></geocode>
                         </area>""";
         String xml = alert(id(), at(0), "Update", "<restriction>仅限内部</restriction>", at(-1), badArea);
@@ -281,9 +306,8 @@ class WarningImportIntegrationTests extends ApiTest {
         Response english = importAs("gongshu", xml, Map.of("Accept-Language", "en"));
         assertThat(english.body().path("errors").valueStream().map(e -> e.path("message").asString()))
                 .contains("The expiry time must be after the sent time", "Region code \"339999\" does not exist");
-        String unknownRef = alert(id(), at(0), "Cancel", "<references>" + SENDER + ",nope," + at(-2) + "</references>", at(3), GOOD_AREA);
-        assertThat(importAs("gongshu", unknownRef).body().path("errors").get(0).path("message").asString())
-                .startsWith("引用的预警“" + SENDER + ",nope,");
+        JsonNode circle = errors.stream().filter(e -> e.path("field").asString().endsWith("circle[0]")).findFirst().orElseThrow();
+        assertThat(circle.path("message").asString()).isEqualTo("圆形区域半径不能为负数");
         assertThat(count("select count(*) from warning")).isEqualTo(before);
     }
 
@@ -353,6 +377,184 @@ class WarningImportIntegrationTests extends ApiTest {
         assertThat(importAs("xihu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105") + geocodeArea("西湖区", "330106")))
                 .status()).isEqualTo(201);
         assertThat(importAs("gongshu", alert(id(), at(0), "Alert", "", at(3), geocodeArea("拱墅区", "330105"))).status()).isEqualTo(201);
+    }
+
+    // issue 11: alerts of other senders that CAP 1.2 allows
+
+    @Test
+    void hour24InSentEffectiveAndExpiresIsTheNextDaysMidnight() {
+        String xml = alert(id(), "2026-12-07T24:00:00+08:00", "Alert", "", "2026-12-08T24:00:00+08:00", GOOD_AREA)
+                .replace("<expires>", "<effective>2026-12-07T24:00:00+08:00</effective><expires>");
+        Response imported = importAs("gongshu", xml);
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(java.time.Instant.parse(imported.body().path("sent").asString())).isEqualTo(java.time.Instant.parse("2026-12-07T16:00:00Z"));
+        assertThat(java.time.Instant.parse(imported.body().path("effective").asString()))
+                .isEqualTo(java.time.Instant.parse("2026-12-07T16:00:00Z"));
+        assertThat(java.time.Instant.parse(imported.body().path("expires").asString()))
+                .isEqualTo(java.time.Instant.parse("2026-12-08T16:00:00Z"));
+    }
+
+    @Test
+    void aPublicAlertWithAnEmptyRestrictionAddressesLongTextsAndAPointCircleIsStoredWhole() {
+        String identifier = id();
+        String headline = "Special weather statement in effect: ".repeat(6);
+        String event = "freezing rain and snowfall with strong winds ".repeat(4);
+        String description = "Significant icing is likely. ".repeat(200);
+        assertThat(headline.strip()).hasSizeGreaterThan(160);
+        assertThat(event.strip()).hasSizeGreaterThan(128);
+        assertThat(description.strip()).hasSizeGreaterThan(4000);
+        byte[] document = sample("naad-public-alert.xml", StandardCharsets.UTF_8,
+                Map.of("identifier", identifier, "headline", headline, "event", event, "description", description));
+
+        Response imported = post(api.token("gongshu"), document, Map.of());
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(imported.body().path("headline").asString()).isEqualTo(headline.strip());
+        assertThat(imported.body().path("event").asString()).isEqualTo(event.strip());
+        assertThat(imported.body().path("description").asString()).isEqualTo(description.strip());
+        assertThat(imported.body().path("restriction").isNull()).isTrue();
+        assertThat(imported.body().path("addresses").valueStream().map(JsonNode::asString)).containsExactly("naad-subscribers", "weather radio");
+        assertThat(imported.body().path("areas").get(0).path("circle").asString()).isEqualTo("30.29,120.16 0");
+        assertThat(java.time.Instant.parse(imported.body().path("expires").asString())).isEqualTo(java.time.Instant.parse("2026-12-08T05:00:00Z"));
+        assertThat(jdbc.sql("select length(headline) from warning where identifier = :i").param("i", identifier).query(Integer.class).single())
+                .isEqualTo(headline.strip().length());
+    }
+
+    @Test
+    void anIso88591DocumentIsReadInItsDeclaredEncodingAndServedAsItCame() {
+        String identifier = id();
+        byte[] latin1 = sample("marn-latin1.xml", StandardCharsets.ISO_8859_1, Map.of("identifier", identifier));
+        Response imported = post(api.token("gongshu"), latin1, Map.of());
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(imported.body().path("headline").asString()).isEqualTo("Alerta naranja en Usulután");
+        byte[] served = bytes("gongshu", "/api/warnings/" + imported.body().path("id").asLong() + "/cap");
+        assertThat(served).isEqualTo(latin1);
+        assertThat(jdbc.sql("select cap_xml from warning where identifier = :i").param("i", identifier).query(String.class).single())
+                .contains("Departamento de Usulután").doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void bytesThatAreNotValidInTheDeclaredEncodingAreRefusedSayingWhere() {
+        long before = count("select count(*) from warning");
+        // the ISO-8859-1 document with its declaration changed to UTF-8: "á" (0xE1) starts no UTF-8 sequence
+        byte[] latin1 = sample("marn-latin1.xml", StandardCharsets.ISO_8859_1, Map.of("identifier", id()));
+        byte[] mislabelled = new String(latin1, StandardCharsets.ISO_8859_1).replace("ISO-8859-1", "UTF-8")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Response refused = post(api.token("gongshu"), mislabelled, Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        int offset = new String(mislabelled, StandardCharsets.ISO_8859_1).indexOf('á');
+        JsonNode error = refused.body().path("errors").get(0);
+        assertThat(error.path("message").asString()).isEqualTo("文档不是有效的 UTF-8 编码（自第 " + offset
+                + " 个字节起）：请按 XML 声明（encoding）所写的编码提交，未声明时须为 UTF-8");
+        assertThat(error.path("line").asInt()).isEqualTo(lineOf(new String(mislabelled, StandardCharsets.ISO_8859_1), "Usulut"));
+        Response english = post(api.token("gongshu"), mislabelled, Map.of("Accept-Language", "en"));
+        assertThat(english.body().path("errors").get(0).path("message").asString()).startsWith("The document is not valid UTF-8 (from byte ");
+
+        byte[] unknown = new String(latin1, StandardCharsets.ISO_8859_1).replace("ISO-8859-1", "x-no-such-charset")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Response unknownEncoding = post(api.token("gongshu"), unknown, Map.of());
+        assertThat(unknownEncoding.status()).isEqualTo(400);
+        assertThat(unknownEncoding.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("不支持 XML 声明中的字符编码“x-no-such-charset”");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
+    }
+
+    @Test
+    void identifiersAreUniquePerSenderNotAcrossSenders() {
+        String identifier = "2026-12-07-001-" + UUID.randomUUID();
+        String ours = alert(identifier, at(0), "Alert", "", at(3), GOOD_AREA);
+        assertThat(importAs("gongshu", ours).status()).isEqualTo(201);
+        String theirs = ours.replace("<sender>" + SENDER + "</sender>", "<sender>alerts@neighbour.example</sender>");
+        Response other = importAs("gongshu", theirs);
+        assertThat(other.status()).as(other.body().toString()).isEqualTo(201);
+        Response again = importAs("gongshu", theirs);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.errorFields()).containsExactly("alert.identifier");
+        assertThat(again.detail()).isEqualTo("发送者“alerts@neighbour.example”标识为“" + identifier + "”的预警已存在（重复导入）");
+        // an Update of the second sender ends its own alert only
+        String reference = theirsReference(other);
+        String update = alert(id(), at(0), "Update", "<references>" + reference + "</references>", at(4), GOOD_AREA)
+                .replace("<sender>" + SENDER + "</sender>", "<sender>alerts@neighbour.example</sender>");
+        Response updated = importAs("gongshu", update);
+        assertThat(updated.status()).as(updated.body().toString()).isEqualTo(201);
+        assertThat(updated.body().path("predecessorId").asLong()).isEqualTo(other.body().path("id").asLong());
+        assertThat(jdbc.sql("select state from warning where sender = :s and identifier = :i").param("s", SENDER).param("i", identifier)
+                .query(String.class).single()).isEqualTo("RECEIVED");
+    }
+
+    /** The CAP reference of an imported message, from its JSON (sent as CAP writes it, in Beijing time). */
+    static String theirsReference(Response imported) {
+        return imported.body().path("sender").asString() + "," + imported.body().path("identifier").asString() + ","
+                + java.time.Instant.parse(imported.body().path("sent").asString()).atOffset(ZoneOffset.ofHours(8)).format(CAP_TIME);
+    }
+
+    @Test
+    void anEmptyBodyIsToldThatACapDocumentIsExpected() {
+        Response empty = importAs("gongshu", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.detail()).isEqualTo("请提交 CAP 1.2 XML 文档");
+        assertThat(importAs("gongshu", "", Map.of("Accept-Language", "en")).detail()).isEqualTo("Send a CAP 1.2 XML document");
+    }
+
+    @Test
+    void anUpdateOrCancelCannotChangeTheStatusOfItsChain() {
+        String identifier = id();
+        String sent = at(0);
+        String exercise = alert(identifier, sent, "Alert", "", at(3), GOOD_AREA).replace("<status>Actual</status>", "<status>Exercise</status>");
+        assertThat(importAs("gongshu", exercise).status()).isEqualTo(201);
+        String reference = SENDER + "," + identifier + "," + sent;
+        Response actual = importAs("gongshu", alert(id(), at(0), "Update", "<references>" + reference + "</references>", at(4), GOOD_AREA));
+        assertThat(actual.status()).isEqualTo(400);
+        assertThat(actual.errorFields()).containsExactly("alert.status");
+        assertThat(actual.detail()).isEqualTo("同一预警链中的信息须保持同一状态：被更新或解除的预警为 Exercise，不能改为 Actual");
+        assertThat(stateOf(identifier)).isEqualTo("RECEIVED");
+        Response sameStatus = importAs("gongshu", alert(id(), at(0), "Update", "<references>" + reference + "</references>", at(4), GOOD_AREA)
+                .replace("<status>Actual</status>", "<status>Exercise</status>"));
+        assertThat(sameStatus.status()).as(sameStatus.body().toString()).isEqualTo(201);
+        assertThat(stateOf(identifier)).isEqualTo("UPDATED");
+    }
+
+    @Test
+    void aReceiverJoiningMidChainImportsTheLatestUpdateAsTheStartOfItsChain() {
+        String first = SENDER + "," + id() + "," + at(-2);
+        String second = SENDER + "," + id() + "," + at(-1);
+        String identifier = id();
+        String sent = at(0);
+        Response joined = importAs("gongshu", alert(identifier, sent, "Update", "<references>" + first + " " + second + "</references>",
+                at(4), GOOD_AREA));
+        assertThat(joined.status()).as(joined.body().toString()).isEqualTo(201);
+        assertThat(joined.body().path("msgType").asString()).isEqualTo("Update");
+        assertThat(joined.body().path("predecessorId").isNull()).isTrue();
+        assertThat(joined.body().path("references").valueStream().map(JsonNode::asString)).containsExactly(first, second);
+        assertThat(stateOf(identifier)).isEqualTo("RECEIVED");
+        // the chain goes on from there
+        Response cancelled = importAs("gongshu", cancelOf(SENDER + "," + identifier + "," + sent));
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(201);
+        assertThat(cancelled.body().path("predecessorId").asLong()).isEqualTo(joined.body().path("id").asLong());
+        assertThat(stateOf(identifier)).isEqualTo("CANCELLED");
+
+        // a Cancel of alerts never received that carries no info has nothing to record
+        long before = count("select count(*) from warning");
+        String bare = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+                  <identifier>%s</identifier>
+                  <sender>%s</sender>
+                  <sent>%s</sent>
+                  <status>Actual</status>
+                  <msgType>Cancel</msgType>
+                  <scope>Public</scope>
+                  <references>%s</references>
+                </alert>
+                """.formatted(id(), SENDER, at(0), first);
+        Response nothing = importAs("gongshu", bare);
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.errorFields()).containsExactly("alert.references");
+        assertThat(nothing.detail()).isEqualTo("解除信息引用的预警均未收到过，且其本身不含 info（预警信息），无可登记的内容");
+        // a reference whose time is not a CAP time is still refused
+        Response badTime = importAs("gongshu", alert(id(), at(0), "Update", "<references>" + SENDER + ",x,yesterday</references>",
+                at(4), GOOD_AREA));
+        assertThat(badTime.errorFields()).containsExactly("alert.references");
+        assertThat(count("select count(*) from warning")).isEqualTo(before);
     }
 
     @Test

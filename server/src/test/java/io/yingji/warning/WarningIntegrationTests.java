@@ -607,6 +607,96 @@ class WarningIntegrationTests extends ApiTest {
         assertThat(expiry.run()).isZero();
     }
 
+    /** A GET with a Host header of the client's choosing, over a plain socket (HTTP clients refuse to forge it). */
+    String getWithHost(String path, String host) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200");
+            return answer;
+        }
+    }
+
+    @Test
+    void theFeedsIdAndLinksComeFromTheConfiguredBaseUrlWhateverTheRequestSays() throws Exception {
+        String identifier = publish("mishixiang", "gongshu", rainstorm("ORANGE", "Actual")).body().path("identifier").asString();
+        String plain = api.send(HttpMethod.GET, "/public/cap/feed.atom", null, null, Map.of()).body().asString();
+        assertThat(element(plain, "id")).isEqualTo("https://warnings.example.cn/public/cap/feed.atom");
+        assertThat(plain).contains("href=\"https://warnings.example.cn/public/cap/feed.atom\"",
+                "href=\"https://warnings.example.cn/public/cap/" + identifier + ".xml\"",
+                "href=\"https://warnings.example.cn/public/warnings/" + identifier + "\"");
+        String forgedHost = getWithHost("/public/cap/feed.atom", "evil.example");
+        String forwarded = api.send(HttpMethod.GET, "/public/cap/feed.atom", null, null,
+                Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http")).body().asString();
+        for (String atom : List.of(forgedHost, forwarded)) {
+            assertThat(atom).doesNotContain("evil.example").contains("<id>https://warnings.example.cn/public/cap/feed.atom</id>");
+        }
+        // every href of the feed starts with the base
+        assertThat(Pattern.compile("href=\"([^\"]*)\"").matcher(plain).results().map(m -> m.group(1)))
+                .isNotEmpty().allMatch(href -> href.startsWith("https://warnings.example.cn/"));
+        Response detail = api.send(HttpMethod.GET, "/public/warnings/" + identifier, null, null, Map.of("X-Forwarded-Host", "evil.example"));
+        assertThat(detail.body().path("capUrl").asString()).isEqualTo("https://warnings.example.cn/public/cap/" + identifier + ".xml");
+    }
+
+    @Test
+    void aCancelStaysInTheFeedForADaySoSubscribersLearnTheWarningEnded() {
+        Response published = publish("mishixiang", "gongshu", rainstorm("RED", "Actual"));
+        String identifier = published.body().path("identifier").asString();
+        Response cancelled = act("gongshu", published.body().path("id").asLong(), "cancel", Map.of("reason", "暴雨已停，预警解除"));
+        assertThat(cancelled.status()).as(cancelled.body().toString()).isEqualTo(201);
+        String cancel = cancelled.body().path("identifier").asString();
+
+        String atom = api.send(HttpMethod.GET, "/public/cap/feed.atom", null, null, Map.of()).body().asString();
+        assertThat(atom).contains("/public/cap/" + cancel + ".xml", "【解除】拱墅区暴雨RED预警", "<summary>暴雨已停，预警解除</summary>")
+                .doesNotContain("/public/cap/" + identifier + ".xml");
+        // the entry's document is the Cancel, referencing the warning it ends
+        Response capDoc = api.send(HttpMethod.GET, "/public/cap/" + cancel + ".xml", null, null, Map.of());
+        assertThat(element(capDoc.body().asString(), "msgType")).isEqualTo("Cancel");
+        assertThat(element(capDoc.body().asString(), "references")).contains(identifier);
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(api.send(HttpMethod.GET, "/public/cap/feed.atom", null, null, Map.of()).body().asString()).contains(cancel);
+        clock.advance(Duration.ofHours(2));
+        assertThat(api.send(HttpMethod.GET, "/public/cap/feed.atom", null, null, Map.of()).body().asString()).doesNotContain(cancel);
+    }
+
+    @Test
+    void anUpdateKeepsTheStatusOfTheWarningItUpdates() {
+        long exercise = publish("mishixiang", "gongshu", rainstorm("YELLOW", "Exercise")).body().path("id").asLong();
+        Response actual = act("mishixiang", exercise, "update", rainstorm("ORANGE", "Actual"));
+        assertThat(actual.status()).isEqualTo(400);
+        assertThat(actual.errorFields()).containsExactly("status");
+        assertThat(actual.detail()).isEqualTo("同一预警链中的信息须保持同一状态：被更新或解除的预警为 Exercise，不能改为 Actual");
+        Response english = api.send(HttpMethod.POST, "/api/warnings/" + exercise + "/update", api.token("mishixiang"),
+                rainstorm("ORANGE", "Test"), Map.of("Accept-Language", "en"));
+        assertThat(english.detail()).isEqualTo("Messages of one alert chain keep one status: the alert updated or cancelled is Exercise and cannot become Test");
+
+        // nor can the Update's draft be edited into another status
+        Response update = act("mishixiang", exercise, "update", rainstorm("ORANGE", "Exercise"));
+        assertThat(update.status()).as(update.body().toString()).isEqualTo(201);
+        long updateId = update.body().path("id").asLong();
+        Response edited = api.put("mishixiang", "/api/warnings/" + updateId, rainstorm("ORANGE", "Actual"));
+        assertThat(edited.status()).isEqualTo(400);
+        assertThat(edited.errorFields()).containsExactly("status");
+        assertThat(api.get("gongshu", "/api/warnings/" + updateId).body().path("warning").path("status").asString()).isEqualTo("Exercise");
+    }
+
+    @Test
+    void exerciseMessagesCarryANoteNamingTheExercise() {
+        long id = publish("mishixiang", "gongshu", rainstorm("BLUE", "Exercise")).body().path("id").asLong();
+        assertThat(element(cap("gongshu", id), "note")).isEqualTo("演练（Exercise）：拱墅区暴雨BLUE预警（演练信息，非真实预警）");
+        Map<String, Object> named = rainstorm("BLUE", "Exercise");
+        named.put("note", "2026年拱墅区防汛应急演练");
+        long namedId = publish("mishixiang", "gongshu", named).body().path("id").asLong();
+        assertThat(element(cap("gongshu", namedId), "note")).isEqualTo("2026年拱墅区防汛应急演练");
+        Response cancelled = act("gongshu", namedId, "cancel", Map.of("reason", "演练结束"));
+        assertThat(element(cap("gongshu", cancelled.body().path("id").asLong()), "note")).isEqualTo("演练（Exercise）解除：演练结束");
+        // an Actual warning carries no note unless its drafter wrote one
+        long actual = publish("mishixiang", "gongshu", rainstorm("BLUE", "Actual")).body().path("id").asLong();
+        assertThat(cap("gongshu", actual)).doesNotContain("<note>");
+    }
+
     @Test
     void aSubmittedWarningThatExpiredMeanwhileIsNotPublished() {
         Map<String, Object> body = rainstorm("BLUE", "Actual");

@@ -68,7 +68,8 @@ final class CapGeometry {
         } catch (NumberFormatException e) {
             return Parsed.wrong("warning.circle.format");
         }
-        if (!(radius > 0) || Double.isInfinite(radius)) {
+        // radius 0 is a point (CAP 1.2 example A.3); whether a drafted area may be one is the draft's rule
+        if (!(radius >= 0) || Double.isInfinite(radius)) {
             return Parsed.wrong("warning.circle.radius");
         }
         return Parsed.ok(new Circle(center, radius));

@@ -13,7 +13,6 @@ import io.yingji.warning.WarningLevel;
 import io.yingji.warning.WarningUpdated;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +39,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * only warnings imported earlier from the same sender and in the importer's scope (announced with
  * {@link WarningUpdated} / {@link WarningCancelled}, as the workflow does); the platform's own warnings
  * are never changed by an import — they are updated and cancelled through the workflow, with approval.
+ * What CAP 1.2 allows is taken as it comes: the document's own encoding, hour 24, texts of any length, an empty
+ * restriction, addresses on any scope, point circles; identifiers are unique per sender; an Update whose
+ * predecessors were never received here starts a chain of its own; a chain keeps its status.
  */
 @Service
 class CapImport {
@@ -100,6 +102,7 @@ class CapImport {
         if (document.length == 0) {
             throw Problem.invalid("body", "warning.import.empty");
         }
+        String text = CapEncoding.decode(document);
         List<CapSchema.Error> schemaErrors = schema.validate(document);
         if (!schemaErrors.isEmpty()) {
             throw Problem.invalid(schemaErrors.stream().map(e -> new FieldProblem(e.line(), e.column(), "alert",
@@ -111,7 +114,7 @@ class CapImport {
         Warning w = new Warning();
         w.origin = Warning.Origin.EXTERNAL;
         w.state = Warning.State.RECEIVED;
-        w.capXml = new String(document, StandardCharsets.UTF_8);
+        w.capXml = text;
         w.identifier = token(alert, "identifier", problems);
         w.sender = token(alert, "sender", problems);
         if (!w.sender.isEmpty() && isOurs(w.sender)) {
@@ -121,12 +124,11 @@ class CapImport {
         w.status = alert.value("status");
         w.msgType = alert.value("msgType");
         w.scope = alert.value("scope");
-        w.restriction = alert.value("restriction");
+        // an empty <restriction/> says nothing (Canada's NAAD sends one with every Public alert)
+        w.restriction = blankToNull(alert.value("restriction"));
+        // addresses are required for Private and optional for Public and Restricted (CAP 1.2 §3.2.1)
         w.addresses = alert.value("addresses") == null ? List.of() : CapText.splitAddresses(alert.value("addresses"));
-        w.note = alert.value("note");
-        if (w.note != null && w.note.length() > 2000) {
-            w.note = w.note.substring(0, 2000);
-        }
+        w.note = blankToNull(alert.value("note"));
         if (List.of("Ack", "Error").contains(w.msgType)) {
             problems.add(at(alert.child("msgType"), "alert.msgType", "warning.import.msg-type", w.msgType));
         }
@@ -139,16 +141,17 @@ class CapImport {
         if (w.scope.equals("Private") && w.addresses.isEmpty()) {
             problems.add(at(alert.child("scope"), "alert.addresses", "warning.addresses.required"));
         }
-        if (!w.addresses.isEmpty() && !w.scope.equals("Private")) {
-            problems.add(at(alert.child("addresses"), "alert.addresses", "warning.addresses.only-private"));
-        }
-        if (!w.identifier.isEmpty() && warnings.identifierTaken(w.identifier)) {
-            problems.add(at(alert.child("identifier"), "alert.identifier", "warning.import.duplicate", w.identifier));
+        if (!w.identifier.isEmpty() && !w.sender.isEmpty() && warnings.identifierTaken(w.sender, w.identifier)) {
+            problems.add(at(alert.child("identifier"), "alert.identifier", "warning.import.duplicate", w.identifier, w.sender));
         }
         List<Warning> replaced = references(alert, w, problems);
         List<Node> infos = alert.all("info");
         if (infos.isEmpty() && !w.msgType.equals("Cancel")) {
             problems.add(at(alert, "alert.info", "warning.import.info-required"));
+        } else if (infos.isEmpty() && replaced.isEmpty()
+                && problems.stream().noneMatch(p -> p.field().equals("alert.references") || p.field().equals("alert.status"))) {
+            // a Cancel of messages we never received, with no info of its own: there is nothing to keep or to end
+            problems.add(at(alert.child("references"), "alert.references", "warning.import.cancel-unknown"));
         }
         for (int i = 0; i < infos.size(); i++) {
             checkInfo(infos.get(i), "alert.info[" + i + "]", w.sent, problems);
@@ -220,7 +223,13 @@ class CapImport {
             }
             Warning earlier = warnings.visibleBySenderAndIdentifier(parts[0], parts[1]).orElse(null);
             if (earlier == null || earlier.origin != Warning.Origin.EXTERNAL) {
-                problems.add(at(node, "alert.references", "warning.import.reference-unknown", entry));
+                // never received here (a receiver that joins mid-chain): the message starts a chain of its own, its
+                // references recorded as they came; parse the time anyway so a malformed one is still refused
+                try {
+                    CapTimes.parse(parts[2]);
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add(at(node, "alert.references", "warning.import.reference-format", entry));
+                }
                 continue;
             }
             try {
@@ -234,6 +243,11 @@ class CapImport {
             }
             if (!earlier.sender.equals(w.sender)) {
                 problems.add(at(node, "alert.references", "warning.import.reference-other-sender", entry));
+                continue;
+            }
+            if (!earlier.status.equals(w.status)) {
+                // an Exercise stays an exercise: an Update or Cancel does not turn it into an Actual alert, nor back
+                problems.add(at(alert.child("status"), "alert.status", "warning.chain.status-change", earlier.status, w.status));
                 continue;
             }
             found.add(earlier);
@@ -298,22 +312,8 @@ class CapImport {
                 problems.add(at(info.child("expires"), path + ".expires", "warning.expires.before-onset"));
             }
         }
-        String event = info.value("event");
-        if (event != null && event.length() > 128) {
-            problems.add(at(info.child("event"), path + ".event", "problem.field.too-long", 128));
-        }
-        String headline = info.value("headline");
-        if (headline != null && headline.length() > 160) {
-            problems.add(at(info.child("headline"), path + ".headline", "problem.field.too-long", 160));
-        }
-        String description = info.value("description");
-        if (description != null && description.length() > 4000) {
-            problems.add(at(info.child("description"), path + ".description", "problem.field.too-long", 4000));
-        }
-        String instruction = info.value("instruction");
-        if (instruction != null && instruction.length() > 2000) {
-            problems.add(at(info.child("instruction"), path + ".instruction", "problem.field.too-long", 2000));
-        }
+        // CAP 1.2 sets no length for event, headline, description or instruction ("SHOULD be less than 160
+        // characters" for headline is advice to senders): what we receive is stored whole
         List<Node> areas = info.all("area");
         for (int a = 0; a < areas.size(); a++) {
             Node area = areas.get(a);
@@ -329,7 +329,8 @@ class CapImport {
             for (int c = 0; c < circles.size(); c++) {
                 String problem = CapGeometry.circle(circles.get(c).text).problem();
                 if (problem != null) {
-                    problems.add(at(circles.get(c), areaPath + ".circle[" + c + "]", problem));
+                    problems.add(at(circles.get(c), areaPath + ".circle[" + c + "]",
+                            problem.equals("warning.circle.radius") ? "warning.import.circle-radius" : problem));
                 }
             }
             List<Node> geocodes = area.all("geocode");
@@ -349,7 +350,7 @@ class CapImport {
     private static void copyInfo(Node info, Warning w) {
         w.language = info.value("language") == null ? "en-US" : truncate(info.value("language"), 16);
         w.category = info.value("category");
-        w.event = truncate(info.value("event"), 128);
+        w.event = info.value("event") == null ? "" : info.value("event");
         w.responseType = info.value("responseType");
         w.urgency = info.value("urgency");
         w.severity = info.value("severity");
@@ -361,15 +362,15 @@ class CapImport {
         w.effective = time(info, "effective");
         w.onset = time(info, "onset");
         w.expires = time(info, "expires");
-        w.senderName = truncateOrNull(info.value("senderName"), 128);
-        w.web = truncateOrNull(info.value("web"), 512);
-        w.contact = truncateOrNull(info.value("contact"), 256);
+        w.senderName = info.value("senderName");
+        w.web = info.value("web");
+        w.contact = info.value("contact");
         List<Warning.Area> areas = new ArrayList<>();
         for (Node area : info.all("area")) {
             List<String> polygons = area.all("polygon").stream().map(p -> CapGeometry.polygonText(CapGeometry.polygon(p.text).value())).toList();
             String circle = area.all("circle").isEmpty() ? null : CapGeometry.circleText(CapGeometry.circle(area.all("circle").get(0).text).value());
             Node geocode = area.child("geocode");
-            String desc = truncate(area.value("areaDesc"), 256);
+            String desc = area.value("areaDesc") == null ? "" : area.value("areaDesc");
             String kind = !polygons.isEmpty() ? "POLYGON" : circle != null ? "CIRCLE" : "REGION";
             areas.add(new Warning.Area(kind, desc, geocode == null ? null : truncate(geocode.value("value"), 32),
                     geocode == null ? null : truncate(geocode.value("valueName"), 64), null, polygons, circle));
@@ -413,8 +414,8 @@ class CapImport {
         return value.length() <= max ? value : value.substring(0, max);
     }
 
-    private static @Nullable String truncateOrNull(@Nullable String text, int max) {
-        return text == null ? null : truncate(text, max);
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The document (already validated) as a tree of CAP elements with their positions. */

@@ -2,7 +2,6 @@ package io.yingji.warning.internal;
 
 import io.yingji.shared.Problem;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -38,7 +37,8 @@ class CapWriter {
      * (CAP: "not actionable in its current form") and sent at {@code now}.
      */
     byte[] write(Warning w, Instant now) {
-        byte[] document = w.capXml != null ? w.capXml.getBytes(StandardCharsets.UTF_8) : render(w, now);
+        // an imported document is served as it came: in the encoding its XML declaration names
+        byte[] document = w.capXml != null ? CapEncoding.encode(w.capXml) : render(w, now);
         List<CapSchema.Error> errors = schema.validate(document);
         if (!errors.isEmpty()) {
             log.error("CAP document of warning {} does not validate: {}", w.id, errors);

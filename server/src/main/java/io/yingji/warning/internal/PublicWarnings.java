@@ -17,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What everyone may see without logging in: public, actual warnings we published. Exercise and Test
- * messages, restricted and private ones, drafts and imports never appear here.
+ * messages, restricted and private ones, drafts and imports never appear here. The Atom feed also carries the
+ * Cancels of such warnings for a while, and every absolute address is built from the configured public base URL.
  */
 @RestController
 @Tag(name = "预警信息发布 Early warnings (CAP 1.2)")
@@ -42,11 +42,13 @@ class PublicWarnings {
     private final WarningRepository warnings;
     private final CapWriter cap;
     private final Clock clock;
+    private final WarningSettings settings;
 
-    PublicWarnings(WarningRepository warnings, CapWriter cap, Clock clock) {
+    PublicWarnings(WarningRepository warnings, CapWriter cap, Clock clock, WarningSettings settings) {
         this.warnings = warnings;
         this.cap = cap;
         this.clock = clock;
+        this.settings = settings;
     }
 
     private static boolean isPublic(Warning w) {
@@ -54,7 +56,7 @@ class PublicWarnings {
     }
 
     private Warning publicWarning(String identifier) {
-        return warnings.byIdentifier(identifier).filter(PublicWarnings::isPublic)
+        return warnings.ownByIdentifier(identifier).filter(PublicWarnings::isPublic)
                 .orElseThrow(() -> Problem.notFound("warning", identifier));
     }
 
@@ -81,12 +83,13 @@ class PublicWarnings {
     }
 
     @GetMapping("/public/cap/feed.atom")
-    @Operation(summary = "Atom feed of the public warnings in force; each entry links to its CAP document")
+    @Operation(summary = "Atom feed of the public warnings in force and of their Cancels of the last day "
+            + "(yingji.warning.feed-cancel-retention); each entry links to its CAP document; ids and links use yingji.warning.public-base-url")
     @Transactional(readOnly = true)
     ResponseEntity<byte[]> feed() {
         Instant now = clock.instant();
-        List<Warning> active = warnings.publicActive(now, FEED_LIMIT);
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        List<Warning> active = warnings.publicFeed(now, now.minus(settings.feedCancelRetention()), FEED_LIMIT);
+        String base = settings.publicBaseUrl();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
@@ -121,7 +124,8 @@ class PublicWarnings {
                 }
                 link(x, "alternate", capUrl, "application/cap+xml");
                 link(x, "related", base + "/public/warnings/" + w.identifier, "application/json");
-                text(x, "summary", w.description == null ? w.event : w.description);
+                // a Cancel says why it ends the warning (its note); the others summarise themselves
+                text(x, "summary", w.msgType.equals("Cancel") && w.note != null ? w.note : w.description == null ? w.event : w.description);
                 x.writeEndElement();
             }
             x.writeEndElement();
@@ -146,8 +150,8 @@ class PublicWarnings {
         x.writeEndElement();
     }
 
-    private static PublicWarning view(Warning w, Instant now) {
-        String capUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + "/public/cap/" + w.identifier + ".xml";
+    private PublicWarning view(Warning w, Instant now) {
+        String capUrl = settings.publicBaseUrl() + "/public/cap/" + w.identifier + ".xml";
         return new PublicWarning(w.identifier, w.sent, w.msgType, w.state.name(), w.isActive(now), w.level == null ? null : w.level.name(),
                 w.severity, w.urgency, w.certainty, w.category, w.event, w.headline, w.description, w.instruction, w.effective,
                 w.onset, w.expires, w.senderName, w.web, w.contact, w.note,

@@ -136,8 +136,9 @@ class WarningController {
     @PostMapping(path = "/api/warnings/import", consumes = {"application/cap+xml", "application/xml", "text/xml"})
     @Operation(summary = "Import a CAP 1.2 alert of another issuer: schema and semantic checks, every error with line and column; "
             + "stored as an external warning, all or nothing")
-    ResponseEntity<WarningView> importCap(@RequestBody byte[] document) {
-        WarningView created = view(imports.importAlert(document));
+    ResponseEntity<WarningView> importCap(@RequestBody(required = false) byte @Nullable [] document) {
+        // an empty body is told that a CAP document is expected (not that it is no JSON)
+        WarningView created = view(imports.importAlert(document == null ? new byte[0] : document));
         return ResponseEntity.created(URI.create("/api/warnings/" + created.id())).body(created);
     }
 }

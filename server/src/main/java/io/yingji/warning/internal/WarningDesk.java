@@ -104,6 +104,9 @@ class WarningDesk implements WarningPublication {
         }
         Instant now = clock.instant();
         validation.apply(draft, w, caller.scope(), caller.region(), now);
+        if (w.predecessorId != null) {
+            requireSameStatus(w, warnings.find(w.predecessorId).orElseThrow());
+        }
         Warning.Transition transition = w.edit();
         w.updatedAt = now;
         save(w);
@@ -152,6 +155,7 @@ class WarningDesk implements WarningPublication {
         if (w.predecessorId != null) {
             predecessor = warnings.find(w.predecessorId).orElseThrow();
             predecessor.requireReplaceable(now, "warning.predecessor.inactive");
+            requireSameStatus(w, predecessor);
             w.references = chainAfter(predecessor);
         }
         Warning.Transition transition = w.approve(caller.userId(), caller.displayName(), now);
@@ -198,6 +202,7 @@ class WarningDesk implements WarningPublication {
         predecessor.requireReplaceable(now, "warning.transition.update");
         Warning w = new Warning();
         validation.apply(draft, w, caller.scope(), caller.region(), now);
+        requireSameStatus(w, predecessor);
         w.msgType = "Update";
         w.predecessorId = predecessor.id;
         w.references = chainAfter(predecessor);
@@ -230,7 +235,7 @@ class WarningDesk implements WarningPublication {
         predecessor.requireReplaceable(now, "warning.transition.cancel");
         Warning c = copyInfo(predecessor);
         c.msgType = "Cancel";
-        c.note = why;
+        c.note = c.status.equals("Exercise") ? WarningValidation.EXERCISE_NOTE_PREFIX + "解除：" + why : why;
         c.predecessorId = predecessor.id;
         c.references = chainAfter(predecessor);
         c.draftedBy = caller.userId();
@@ -283,6 +288,16 @@ class WarningDesk implements WarningPublication {
         w.regionCode = p.regionCode;
         w.areas = p.areas;
         return w;
+    }
+
+    /**
+     * A message keeps the status of the chain it continues: an Update of an Exercise is an Exercise (CAP receivers act on
+     * an Actual one), an Update of an Actual alert is no Test.
+     */
+    private static void requireSameStatus(Warning w, Warning predecessor) {
+        if (!w.status.equals(predecessor.status)) {
+            throw Problem.invalid("status", "warning.chain.status-change", predecessor.status, w.status);
+        }
     }
 
     /** The references of a message that follows {@code p}: p's own chain, then p itself. */

@@ -140,9 +140,10 @@ class WarningRepository {
                 .query(WarningRepository::model).optional());
     }
 
-    Optional<Warning> byIdentifier(String identifier) {
-        return withAreas(jdbc.sql("select w.* from warning w where w.identifier = :identifier").param("identifier", identifier)
-                .query(WarningRepository::model).optional());
+    /** One of our own messages by its identifier (ours are unique among our senders; other senders may use the same one). */
+    Optional<Warning> ownByIdentifier(String identifier) {
+        return withAreas(jdbc.sql("select w.* from warning w where w.origin = 'LOCAL' and w.identifier = :identifier")
+                .param("identifier", identifier).query(WarningRepository::model).optional());
     }
 
     /** A message of that sender and identifier in the current caller's scope. */
@@ -151,9 +152,10 @@ class WarningRepository {
                         COLUMNS).param("sender", sender).param("identifier", identifier).query(WarningRepository::model).optional());
     }
 
-    boolean identifierTaken(String identifier) {
-        return jdbc.sql("select count(*) from warning where identifier = :identifier").param("identifier", identifier)
-                .query(Long.class).single() > 0;
+    /** Whether a message of that sender and identifier is held already (CAP identifiers are unique per sender). */
+    boolean identifierTaken(String sender, String identifier) {
+        return jdbc.sql("select count(*) from warning where sender = :sender and identifier = :identifier")
+                .param("sender", sender).param("identifier", identifier).query(Long.class).single() > 0;
     }
 
     PageOf<Warning> search(Filter filter, Instant now, int page, int size) {
@@ -191,6 +193,21 @@ class WarningRepository {
         List<Warning> content = withAreas(select.param("limit", size).param("offset", (long) page * size)
                 .query(WarningRepository::model).list());
         return PageOf.of(content, page, size, count.query(Long.class).single());
+    }
+
+    /**
+     * The Atom feed's messages: our public, actual ones in force, and the Cancels of them sent after {@code cancelsSince}
+     * (so subscribers learn that a warning ended), newest first.
+     */
+    List<Warning> publicFeed(Instant now, Instant cancelsSince, int limit) {
+        return withAreas(jdbc.sql("""
+                select w.* from warning w
+                where w.origin = 'LOCAL' and w.status = 'Actual' and w.scope = 'Public' and w.sent is not null
+                  and ((w.state = 'PUBLISHED' and w.msg_type <> 'Cancel' and (w.expires is null or w.expires > :now))
+                    or (w.msg_type = 'Cancel' and w.sent > :cancelsSince))
+                order by w.sent desc, w.id desc limit :limit""")
+                .param("now", UtcTimestamps.of(now)).param("cancelsSince", UtcTimestamps.of(cancelsSince)).param("limit", limit)
+                .query(WarningRepository::model).list());
     }
 
     /** Public, actual, in-force messages of our own, newest first (the public page and the Atom feed). */

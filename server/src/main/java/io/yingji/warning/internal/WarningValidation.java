@@ -39,6 +39,8 @@ class WarningValidation {
     static final Set<String> CERTAINTIES = Set.of("Observed", "Likely", "Possible", "Unlikely", "Unknown");
     static final Set<String> AREA_KINDS = Set.of("REGION", "POLYGON", "CIRCLE", "ZONE");
     static final int MAX_AREAS = 50;
+    /** How the note of an Exercise message begins when the drafter wrote none (CAP: an Exercise SHOULD name the exercise). */
+    static final String EXERCISE_NOTE_PREFIX = "演练（Exercise）";
     static final double MAX_RADIUS_KM = 500;
 
     private final RegionDirectory regions;
@@ -97,6 +99,7 @@ class WarningValidation {
         String headline = text(d.headline(), "headline", 160, true, problems);
         String description = text(d.description(), "description", 4000, true, problems);
         String instruction = text(d.instruction(), "instruction", 2000, false, problems);
+        String note = text(d.note(), "note", 2000, false, problems);
         String senderName = text(d.senderName(), "senderName", 128, false, problems);
         String contact = text(d.contact(), "contact", 256, false, problems);
         String web = text(d.web(), "web", 512, false, problems);
@@ -133,6 +136,9 @@ class WarningValidation {
         w.headline = headline;
         w.description = description;
         w.instruction = instruction;
+        // CAP 1.2 §3.2.1: an Exercise message SHOULD carry a note naming the exercise; without one from the drafter it
+        // names the exercise by the message's headline
+        w.note = note != null ? note : "Exercise".equals(status) ? EXERCISE_NOTE_PREFIX + "：" + headline + "（演练信息，非真实预警）" : null;
         w.effective = effective;
         w.onset = onset;
         w.expires = expires;
@@ -206,6 +212,9 @@ class WarningValidation {
                         problems.add(new FieldProblem(field + ".circle", circle.problem()));
                     } else if (!BoundingBox.CHINA.contains(circle.value().center())) {
                         problems.add(new FieldProblem(field + ".circle", "warning.area.outside-china"));
+                    } else if (circle.value().radiusKm() == 0) {
+                        // a point: CAP allows it, but a warning we issue covers an area
+                        problems.add(new FieldProblem(field + ".circle", "warning.circle.radius"));
                     } else if (circle.value().radiusKm() > MAX_RADIUS_KM) {
                         problems.add(new FieldProblem(field + ".circle", "warning.circle.too-large", (int) MAX_RADIUS_KM));
                     } else if (!AreaGeometry.intersects(extent, circle.value().center(), circle.value().radiusKm())) {

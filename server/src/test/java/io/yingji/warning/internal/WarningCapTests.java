@@ -25,6 +25,48 @@ class WarningCapTests {
     }
 
     @Test
+    void hour24IsMidnightOfTheNextDay() {
+        assertThat(CapTimes.parse("2026-12-07T24:00:00-05:00")).isEqualTo(Instant.parse("2026-12-08T05:00:00Z"));
+        assertThat(CapTimes.parse("2026-12-31T24:00:00+08:00")).isEqualTo(Instant.parse("2026-12-31T16:00:00Z"));
+        assertThat(CapTimes.parse(" 2026-02-28T24:00:00+00:00 ")).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @Test
+    void documentsAreDecodedAsTheirMarkOrDeclarationSaysAndWrittenBackTheSame() {
+        String latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><alert>Usulután</alert>";
+        byte[] latinBytes = latin.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(CapEncoding.decode(latinBytes)).isEqualTo(latin);
+        assertThat(CapEncoding.encode(CapEncoding.decode(latinBytes))).isEqualTo(latinBytes);
+        String plain = "<alert>杭州</alert>";
+        assertThat(CapEncoding.decode(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(plain);
+        byte[] utf16 = ("\uFEFF<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(CapEncoding.decode(utf16)).isEqualTo("<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>");
+        byte[] utf8Bom = ("\uFEFF" + plain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(CapEncoding.decode(utf8Bom)).isEqualTo(plain);
+        byte[] big5 = "<?xml version=\"1.0\" encoding=\"Big5\"?><alert>臺北</alert>".getBytes(java.nio.charset.Charset.forName("Big5"));
+        assertThat(CapEncoding.decode(big5)).endsWith("<alert>臺北</alert>");
+        assertThat(CapEncoding.encode(CapEncoding.decode(big5))).isEqualTo(big5);
+    }
+
+    @Test
+    void undecodableBytesAndUnknownEncodingsAreFieldProblems() {
+        byte[] bad = "<alert>\nUsulután</alert>".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.yingji.shared.Problem.class, () -> CapEncoding.decode(bad)))
+                .satisfies(p -> {
+                    assertThat(p.status()).isEqualTo(400);
+                    assertThat(p.fieldProblems()).singleElement().satisfies(f -> {
+                        assertThat(f.messageKey()).isEqualTo("warning.import.encoding-invalid");
+                        assertThat(f.line()).isEqualTo(2);
+                        assertThat(f.column()).isEqualTo(7);
+                        assertThat(f.args()).containsExactly("UTF-8", "14");
+                    });
+                });
+        byte[] unknown = "<?xml version=\"1.0\" encoding=\"x-klingon\"?><alert/>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(io.yingji.shared.Problem.class, () -> CapEncoding.decode(unknown))
+                .fieldProblems()).singleElement().satisfies(f -> assertThat(f.messageKey()).isEqualTo("warning.import.encoding-unknown"));
+    }
+
+    @Test
     void aClosedPolygonOfFourPointsIsRead() {
         var parsed = CapGeometry.polygon(" 30.31,120.14 30.31,120.16  30.33,120.16 30.31,120.14 ");
         assertThat(parsed.problem()).isNull();
@@ -42,11 +84,12 @@ class WarningCapTests {
     }
 
     @Test
-    void circlesNeedACentreAndAPositiveRadiusInKilometres() {
+    void circlesNeedACentreAndANonNegativeRadiusInKilometres() {
         var circle = CapGeometry.circle("30.29,120.16 1.50");
         assertThat(circle.value().radiusKm()).isEqualTo(1.5);
         assertThat(CapGeometry.circleText(circle.value())).isEqualTo("30.29,120.16 1.5");
-        assertThat(CapGeometry.circle("30.29,120.16 0").problem()).isEqualTo("warning.circle.radius");
+        // radius 0 is a point (CAP 1.2 example A.3); drafting refuses it separately
+        assertThat(CapGeometry.circle("32.9525,-115.5527 0").value().radiusKm()).isZero();
         assertThat(CapGeometry.circle("30.29,120.16 -2").problem()).isEqualTo("warning.circle.radius");
         assertThat(CapGeometry.circle("30.29,120.16").problem()).isEqualTo("warning.circle.format");
         assertThat(CapGeometry.circle("30.29,120.16 NaN").problem()).isEqualTo("warning.circle.radius");
