@@ -128,6 +128,84 @@ class AuthIntegrationTests extends ApiTest {
         assertThat(afterLogout.status()).isEqualTo(401);
     }
 
+    @Test
+    void loggingOutOfTheSessionEndsTheBearerTokenOfTheSameLogin() {
+        Response login = api.login("gongshu", Api.PASSWORD);
+        String token = login.body().path("token").asString();
+        String session = cookie(login.headers(), "JSESSIONID");
+        Response me = api.send(HttpMethod.GET, "/api/me", null, null, Map.of(HttpHeaders.COOKIE, "JSESSIONID=" + session));
+        String xsrf = cookie(me.headers(), "XSRF-TOKEN");
+        assertThat(me(token).status()).isEqualTo(200);
+
+        Response logout = api.send(HttpMethod.POST, "/api/auth/logout", null, null,
+                Map.of(HttpHeaders.COOKIE, "JSESSIONID=" + session + "; XSRF-TOKEN=" + xsrf, "X-XSRF-TOKEN", xsrf));
+        assertThat(logout.status()).isEqualTo(204);
+
+        assertThat(me(token).status()).as("the token of the login that started the session").isEqualTo(401);
+        assertThat(api.send(HttpMethod.GET, "/api/me", null, null, Map.of(HttpHeaders.COOKIE, "JSESSIONID=" + session)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void loggingOutWithTheBearerTokenEndsTheSessionOfTheSameLogin() {
+        Response login = api.login("xihu", Api.PASSWORD);
+        String token = login.body().path("token").asString();
+        String session = cookie(login.headers(), "JSESSIONID");
+        Map<String, String> withSession = Map.of(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+        assertThat(api.send(HttpMethod.GET, "/api/me", null, null, withSession).status()).isEqualTo(200);
+
+        assertThat(api.send(HttpMethod.POST, "/api/auth/logout", token, null, Map.of()).status()).isEqualTo(204);
+
+        assertThat(me(token).status()).isEqualTo(401);
+        assertThat(api.send(HttpMethod.GET, "/api/me", null, null, withSession).status())
+                .as("the session the same login started").isEqualTo(401);
+        // and another login of the same user is not touched
+        assertThat(me(api.login("xihu", Api.PASSWORD).body().path("token").asString()).status()).isEqualTo(200);
+    }
+
+    /** The session's id as the database knows it (Spring Session's cookie carries it Base64-encoded). */
+    private static String sessionId(String cookie) {
+        return new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theWebSessionIsKeptInTheDatabaseWithTheConfiguredIdleTimeout() {
+        Response login = api.login("hangzhou", Api.PASSWORD);
+        String session = cookie(login.headers(), "JSESSIONID");
+        Map<String, String> withSession = Map.of(HttpHeaders.COOKIE, "JSESSIONID=" + session);
+        assertThat(api.send(HttpMethod.GET, "/api/me", null, null, withSession).status()).isEqualTo(200);
+        // server.servlet.session.timeout (30m) is the stored idle limit; the session holds its login, not a caller
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where session_id = :id")
+                .param("id", sessionId(session)).query(Integer.class).single()).isEqualTo(30 * 60);
+        assertThat(jdbc.sql("""
+                        select a.attribute_name from spring_session_attributes a join spring_session s on s.primary_id = a.session_primary_id
+                        where s.session_id = :id""").param("id", sessionId(session)).query(String.class).list())
+                .containsExactly("yingji.login");
+
+        // idle for 31 minutes, as any instance reading the row sees it: logged out
+        jdbc.sql("""
+                update spring_session set last_access_time = last_access_time - :idle, expiry_time = expiry_time - :idle
+                where session_id = :id""").param("idle", 31 * 60 * 1000L).param("id", sessionId(session)).update();
+        assertThat(api.send(HttpMethod.GET, "/api/me", null, null, withSession).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRefusedAnonymousRequestStartsNoSession() {
+        long before = count("select count(*) from spring_session");
+        Response refused = api.send(HttpMethod.GET, "/api/enterprises", null, null, Map.of(HttpHeaders.ACCEPT, "text/html"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.headers().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("JSESSIONID="));
+        assertThat(count("select count(*) from spring_session")).isEqualTo(before);
+    }
+
+    @Test
+    void everyAnswerNamesTheInstanceThatGaveIt() {
+        Response login = api.login("hangzhou", Api.PASSWORD);
+        Response refused = me("not-a-token");
+        assertThat(login.headers().getFirst("X-Yingji-Instance")).isNotBlank();
+        assertThat(refused.headers().getFirst("X-Yingji-Instance")).isEqualTo(login.headers().getFirst("X-Yingji-Instance"));
+    }
+
     private static String cookie(HttpHeaders headers, String name) {
         List<String> cookies = headers.getOrEmpty(HttpHeaders.SET_COOKIE);
         return cookies.stream().filter(c -> c.startsWith(name + "="))

@@ -7,23 +7,17 @@ import io.yingji.access.CallerContext;
 import io.yingji.identity.Departments;
 import io.yingji.region.RegionDirectory;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Login and logout. {@code POST /api/auth/login} answers with a bearer token for API clients and, at
- * the same time, starts a session (cookie) for the web app; logout revokes both.
+ * the same time, starts a session (cookie) for the web app that holds the token's hash; logout with
+ * either revokes the token, which ends both.
  */
 @RestController
 @Tag(name = "认证 Authentication")
@@ -53,7 +48,6 @@ class AuthController {
     private final CallerContext callers;
     private final RegionDirectory regions;
     private final Departments departments;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     AuthController(Login login, CallerContext callers, RegionDirectory regions, Departments departments) {
         this.login = login;
@@ -64,26 +58,30 @@ class AuthController {
 
     @PostMapping("/api/auth/login")
     @Operation(summary = "Log in with username and password; returns a bearer token and starts a session")
-    LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+    LoginResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         Login.Issued issued = login.login(body.username(), body.password());
         HttpSession existing = request.getSession(false);
         if (existing != null) {
             request.changeSessionId(); // no session fixation
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authenticated(issued.caller()));
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        // the session is this login's: it holds the token's hash and lives only while the token does
+        request.getSession(true).setAttribute(Login.SESSION_LOGIN, Login.hash(issued.token()));
         return new LoginResponse(issued.token(), "Bearer", issued.expiresAt(), me(issued.caller()));
     }
 
     @PostMapping("/api/auth/logout")
-    @Operation(summary = "Revoke the bearer token of the request and end the session")
+    @Operation(summary = "End the login of the request: its bearer token and the session it started are both revoked")
     ResponseEntity<Void> logout(HttpServletRequest request) {
+        Set<String> logins = new LinkedHashSet<>();
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        callers.current().ifPresent(caller -> login.logout(caller, token));
+        if (header != null && header.startsWith("Bearer ")) {
+            logins.add(Login.hash(header.substring(7).trim()));
+        }
         HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(Login.SESSION_LOGIN) instanceof String tokenHash) {
+            logins.add(tokenHash);
+        }
+        callers.current().ifPresent(caller -> login.logout(caller, logins));
         if (session != null) {
             session.invalidate();
         }
@@ -103,10 +101,5 @@ class AuthController {
                 regions.fullName(caller.region()), caller.departmentId(), department == null ? null : department.name(),
                 caller.enterpriseId(), caller.roles(), caller.permissions(),
                 caller.industries().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
-    }
-
-    static UsernamePasswordAuthenticationToken authenticated(Caller caller) {
-        List<SimpleGrantedAuthority> authorities = caller.permissions().stream().map(SimpleGrantedAuthority::new).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(caller, null, authorities);
     }
 }

@@ -5,6 +5,7 @@ import io.yingji.audit.AuditTrail;
 import io.yingji.identity.Authenticator;
 import io.yingji.identity.IdentitySettings;
 import io.yingji.shared.Problem;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,10 +13,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,13 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Password login with lockout, and the bearer tokens it issues. A wrong password and an unknown user
- * get the same answer, so logins cannot be used to find out which usernames exist.
+ * get the same answer, so logins cannot be used to find out which usernames exist. The web session a
+ * login starts holds only its token's hash ({@link #SESSION_LOGIN}) and is authenticated through that
+ * token on every request, so a session and its token always end together.
  */
 @Service
 class Login implements Authenticator {
 
     record Issued(String token, Instant expiresAt, Caller caller) {
     }
+
+    /** Session attribute: the SHA-256 hash of the token of the login that started the session. */
+    static final String SESSION_LOGIN = "yingji.login";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -90,11 +96,24 @@ class Login implements Authenticator {
         return accounts.liveTokenUser(hash(token), clock.instant()).flatMap(accounts::loadCaller);
     }
 
-    /** Ends a caller's API token (when the request carried one) and records the logout. */
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Optional<Caller> authenticateSession(HttpSession session) {
+        if (!(session.getAttribute(SESSION_LOGIN) instanceof String tokenHash)) {
+            return Optional.empty();
+        }
+        Optional<Caller> caller = accounts.liveTokenUser(tokenHash, clock.instant()).flatMap(accounts::loadCaller);
+        if (caller.isEmpty()) {
+            session.invalidate(); // its login was logged out or expired: the session ends with it
+        }
+        return caller;
+    }
+
+    /** Ends the logins a logout request carried (by their tokens' hashes) and records the logout. */
     @Transactional
-    void logout(Caller caller, @Nullable String token) {
-        if (token != null) {
-            accounts.revokeToken(hash(token), clock.instant());
+    void logout(Caller caller, Collection<String> tokenHashes) {
+        for (String tokenHash : tokenHashes) {
+            accounts.revokeToken(tokenHash, clock.instant());
         }
         audit.record("logout", "user", String.valueOf(caller.userId()), caller.region().value(), Map.of());
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +17,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>}. A request that presents a token that is
- * unknown, expired or revoked is refused outright (401), never downgraded to its session.
+ * Authenticates {@code Authorization: Bearer <token>} or, without one, the web session's login (the
+ * session, kept in the database, holds only its login's token hash; see {@link Authenticator}). A request
+ * that presents a token that is unknown, expired or revoked is refused outright (401), never downgraded to
+ * its session; a session whose login ended is simply no longer logged in.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -37,15 +40,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!hasBearer(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
-        Optional<Caller> caller = token.isEmpty() ? Optional.empty() : authenticator.authenticateToken(token);
-        if (caller.isEmpty()) {
-            problems.write(request, response, 401, "problem.token.invalid");
-            return;
+        Optional<Caller> caller;
+        if (hasBearer(request)) {
+            String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
+            caller = token.isEmpty() ? Optional.empty() : authenticator.authenticateToken(token);
+            if (caller.isEmpty()) {
+                problems.write(request, response, 401, "problem.token.invalid");
+                return;
+            }
+        } else {
+            HttpSession session = request.getSession(false);
+            caller = session == null ? Optional.empty() : authenticator.authenticateSession(session);
+            if (caller.isEmpty()) {
+                chain.doFilter(request, response);
+                return;
+            }
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.get(), null,

@@ -43,6 +43,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                // no session for a refused anonymous request: sessions are database rows, and the SPA needs no saved request
+                .requestCache(cache -> cache.disable())
                 .addFilterBefore(requestSizeLimit, SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(authenticator, problems), SecurityContextHolderFilter.class);
         return http.build();
