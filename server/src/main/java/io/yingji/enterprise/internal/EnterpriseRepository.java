@@ -68,7 +68,7 @@ class EnterpriseRepository {
                 .query(EnterpriseRepository::map).optional();
     }
 
-    /** Whether the id exists at all, in or out of scope: tells 403 (exists elsewhere) from 404. */
+    /** Whether the id exists at all, in or out of scope; never told to a caller (see EnterpriseRegistry#exists). */
     boolean exists(long id) {
         return jdbc.sql("select count(*) from enterprise where id = :id").param("id", id).query(Long.class).single() > 0;
     }

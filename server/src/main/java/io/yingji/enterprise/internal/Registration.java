@@ -152,6 +152,7 @@ class Registration implements EnterpriseRegistry {
     }
 
     @Override
+    @Deprecated(forRemoval = true)
     @Transactional(readOnly = true)
     public boolean exists(long id) {
         return enterprises.exists(id);

@@ -1,5 +1,7 @@
 package io.yingji.identity.internal;
 
+import io.yingji.access.DataScope;
+import io.yingji.access.ScopeColumns;
 import io.yingji.identity.Recipients;
 import io.yingji.shared.Industry;
 import io.yingji.shared.RegionCode;
@@ -92,11 +94,13 @@ class RecipientDirectory implements Recipients {
         return List.copyOf(found.values());
     }
 
-    /** A bureau (no department or one supervising all industries) covers everything; a department only its own. */
+    /**
+     * Whether an account of a department supervising these industries may read a record of that
+     * industry: the data scope's own rule (a bureau, with none listed, covers everything; a department
+     * only its industries, never a record without industry), so nobody is told of what it cannot open.
+     */
     private static boolean covers(@Nullable String industries, @Nullable Industry industry) {
-        if (industries == null || industries.isBlank()) {
-            return true;
-        }
-        return industry != null && UserAccounts.industries(industries).contains(industry);
+        java.util.Set<Industry> supervised = industries == null || industries.isBlank() ? java.util.Set.of() : UserAccounts.industries(industries);
+        return new DataScope(null, supervised, null).covers(ScopeColumns.ALL, null, industry, null);
     }
 }
