@@ -125,6 +125,22 @@ class WarningConcurrencyIntegrationTests extends ApiTest {
     }
 
     @Test
+    void tenDiscardsOfADraftAtOnceDiscardItOnce() {
+        long id = drafted();
+        List<Response> answers = AtOnce.fire(AtOnce.TIMES, () -> api.delete("mishixiang", "/api/warnings/" + id));
+
+        // one deletes it; the others are told it changed meanwhile (409) or, coming later, that it is gone (404)
+        assertThat(answers.stream().filter(r -> r.status() == 204)).hasSize(1);
+        assertThat(answers.stream().filter(r -> r.status() != 204)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body().toString()).isIn(404, 409);
+            assertThat(String.valueOf(r.headers().getContentType())).startsWith("application/problem+json");
+        });
+        assertThat(count("select count(*) from warning where id = " + id)).isZero();
+        assertThat(count("select count(*) from audit_event where entity_type = 'warning' and entity_id = '" + id
+                + "' and action = 'warning.discard'")).isEqualTo(1);
+    }
+
+    @Test
     void tenCancellationsAtOnceIssueOneCancel() {
         long id = published();
         AtOnce.exactlyOneWins(() -> api.post("gongshu", "/api/warnings/" + id + "/cancel", Map.of("reason", "降雨已减弱")));

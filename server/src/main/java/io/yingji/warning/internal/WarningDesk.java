@@ -125,7 +125,9 @@ class WarningDesk implements WarningPublication {
         if (!w.isEditable()) {
             throw Problem.conflict("warning.transition.discard", w.state.name());
         }
-        warnings.delete(id);
+        if (!warnings.delete(w)) {
+            throw Problem.conflict("problem.version.stale");
+        }
         audit.record("warning.discard", "warning", String.valueOf(id), w.regionCode, Map.of("identifier", w.identifier));
     }
 

@@ -95,8 +95,10 @@ class WarningRepository {
         insertAreas(w.id, w.areas);
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from warning where id = :id").param("id", id).update();
+    /** Deletes the warning if nobody changed it meanwhile (its version still is the one read); answers whether it did. */
+    boolean delete(Warning w) {
+        return jdbc.sql("delete from warning where id = :id and version = :version").param("id", w.id).param("version", w.version)
+                .update() == 1;
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Warning w) {

@@ -63,4 +63,18 @@ class AcknowledgementConcurrencyIntegrationTests extends DeliveryTestSupport {
         assertThat(api.get("xihu", "/api/notifications/campaigns/" + source + "/ack").body().path("acknowledged").asBoolean()).isTrue();
         assertThat(tasksOf(id).stream().filter(t -> t.targetNo() == 0)).allSatisfy(t -> assertThat(t.status()).isEqualTo("ACKNOWLEDGED"));
     }
+
+    @Test
+    void tenReadMarksOfOneNoticeAtOnceAllAnswerAndKeepTheFirstTime() {
+        String link = "/test/" + source("read");
+        inbox.deliver(new io.yingji.notification.Notice("alarm.raised", "notice.alarm.raised.title", "notice.alarm.raised.body",
+                List.of("并发测试", "一级", "超上限", "lel", "30", "GAS-1"), link), List.of(userId("gongshu")));
+        long id = jdbc.sql("select id from notification where link = :link").param("link", link).query(Long.class).single();
+
+        List<Response> answers = AtOnce.fire(AtOnce.TIMES, () -> api.post("gongshu", "/api/notifications/" + id + "/read", Map.of()));
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(204));
+        assertThat(jdbc.sql("select count(*) from notification where id = :id and read_at is not null").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -11,18 +11,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Account changes under parallel requests: every failed login counts, however many arrive at once. */
-class LoginConcurrencyIntegrationTests extends ApiTest {
+/** Accounts under parallel requests: one account per username, and every failed login counts, however many arrive at once. */
+class IdentityConcurrencyIntegrationTests extends ApiTest {
 
-    private String newAccount() {
-        String username = "conc" + UUID.randomUUID().toString().substring(0, 8);
+    private static Map<String, Object> township(String username) {
         Map<String, Object> body = new HashMap<>();
         body.put("username", username);
         body.put("password", "Anquan2026");
         body.put("displayName", "湖墅街道应急管理站 并发测试员");
         body.put("regionCode", "330105002");
         body.put("roles", List.of("TOWNSHIP"));
-        Response created = api.post("admin", "/api/users", body);
+        return body;
+    }
+
+    private String newAccount() {
+        String username = "conc" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = api.post("admin", "/api/users", township(username));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return username;
     }
@@ -38,5 +42,21 @@ class LoginConcurrencyIntegrationTests extends ApiTest {
         assertThat(api.login(username, "Anquan2026").status()).as("locked even with the right password").isEqualTo(423);
         assertThat(count("select count(*) from audit_event where action = 'login.locked' and actor_username = '" + username + "'"))
                 .isPositive();
+    }
+
+    @Test
+    void tenIdenticalAccountCreationsAtOnceCreateOneAccount() {
+        String username = "conc" + UUID.randomUUID().toString().substring(0, 8);
+        api.token("admin");
+
+        List<Response> answers = AtOnce.fire(AtOnce.TIMES, () -> api.post("admin", "/api/users", township(username)));
+
+        assertThat(answers.stream().filter(r -> r.status() == 201)).hasSize(1);
+        // the others lost the unique username (409) or, coming later, were told it is taken (400)
+        assertThat(answers.stream().filter(r -> r.status() != 201)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body().toString()).isIn(400, 409);
+            assertThat(String.valueOf(r.headers().getContentType())).startsWith("application/problem+json");
+        });
+        assertThat(count("select count(*) from app_user where username = '" + username + "'")).isEqualTo(1);
     }
 }
