@@ -2,13 +2,13 @@ package io.yingji.enterprise.internal;
 
 import io.yingji.enterprise.EnterpriseDraft;
 import io.yingji.enterprise.EnterpriseRegistry.ImportLine;
+import io.yingji.shared.PlainText;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the enterprise import template from CSV (UTF-8, optional BOM, RFC 4180 quoting) or Excel
+ * Reads the enterprise import template from CSV (strictly UTF-8, optional BOM, RFC 4180 quoting; see
+ * {@link PlainText#decodeUtf8}) or Excel
  * (.xlsx, first sheet). Headers may be Chinese (统一社会信用代码) or the API's field names
  * (creditCode). Cells that cannot be parsed (a number that is not one) become line problems, so
  * the user gets every fault of the file in one answer.
@@ -104,6 +105,12 @@ final class ImportFile {
             int line = r + 1;
             Map<String, String> values = new HashMap<>();
             fieldOfColumn.forEach((column, field) -> values.put(field, column < cells.size() ? cells.get(column).strip() : ""));
+            values.forEach((field, value) -> {
+                FieldProblem forbidden = PlainText.problemOf(line, field, value);
+                if (forbidden != null) {
+                    problems.add(forbidden);
+                }
+            });
             lines.add(new ImportLine(line, draft(values, line, problems)));
         }
         return new Parsed(lines, problems);
@@ -172,7 +179,7 @@ final class ImportFile {
     }
 
     static List<List<String>> readCsv(InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new StringReader(PlainText.decodeUtf8(in.readAllBytes(), "file")));
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

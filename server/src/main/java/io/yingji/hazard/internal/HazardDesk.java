@@ -13,6 +13,7 @@ import io.yingji.hazard.HazardStep;
 import io.yingji.hazard.HazardWorkflow;
 import io.yingji.region.RegionDirectory;
 import io.yingji.shared.Industry;
+import io.yingji.shared.GeoPoint;
 import io.yingji.shared.MobileNumber;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
@@ -100,6 +101,7 @@ class HazardDesk implements HazardWorkflow {
         List<FieldProblem> problems = new ArrayList<>();
         String title = text(report.title(), "title", 128, problems);
         String description = text(report.description(), "description", 2000, problems);
+        problems.addAll(GeoPoint.problemsOf(report.longitude(), report.latitude()));
         String source = report.source();
         if (source == null || !SOURCES.contains(source) || source.equals("PUBLIC_REPORT") || source.equals("MONITORING")) {
             problems.add(new FieldProblem("source", "hazard.source.invalid"));
@@ -141,6 +143,7 @@ class HazardDesk implements HazardWorkflow {
         List<FieldProblem> problems = new ArrayList<>();
         String title = text(report.title(), "title", 128, problems);
         String description = text(report.description(), "description", 2000, problems);
+        problems.addAll(GeoPoint.problemsOf(report.longitude(), report.latitude()));
         checkRegion(report.regionCode(), problems);
         if (report.industry() != null) {
             // the public does not classify its reports; the verifying department does

@@ -37,6 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "监测预警 Monitoring")
 class AlarmRuleController {
 
+    /**
+     * The largest threshold, in either direction, and the farthest point where an alarm may recover
+     * (threshold minus or plus the hysteresis): far beyond any sensor's range, so 1e308 or 2^70 is a typo.
+     */
+    static final int MAX_THRESHOLD = 1_000_000_000;
     static final Pattern METRIC = Pattern.compile("[A-Za-z0-9_.-]{1,32}|\\*");
 
     record RuleView(long id, @Nullable String deviceType, @Nullable Long deviceId, String metric, String kind, int level,
@@ -165,9 +170,20 @@ class AlarmRuleController {
         if (duration < 0 || duration > 86_400) {
             problems.add(new FieldProblem("durationSeconds", "alarm.rule.duration", 0, 86_400));
         }
+        boolean thresholdInRange = draft.threshold() == null || Math.abs(draft.threshold()) <= MAX_THRESHOLD;
+        if (!thresholdInRange && kind != AlarmRule.Kind.OFFLINE) {
+            problems.add(new FieldProblem("threshold", "alarm.rule.threshold.range", MAX_THRESHOLD));
+        }
         double hysteresis = draft.hysteresis() == null ? 0 : draft.hysteresis();
         if (!Double.isFinite(hysteresis) || hysteresis < 0) {
             problems.add(new FieldProblem("hysteresis", "alarm.rule.hysteresis"));
+        } else if (kind == AlarmRule.Kind.RATE && draft.threshold() != null && draft.threshold() > 0
+                && hysteresis >= draft.threshold()) {
+            problems.add(new FieldProblem("hysteresis", "alarm.rule.hysteresis.rate"));
+        } else if (draft.threshold() != null && thresholdInRange
+                && (kind == AlarmRule.Kind.ABOVE && draft.threshold() - hysteresis < -MAX_THRESHOLD
+                    || kind == AlarmRule.Kind.BELOW && draft.threshold() + hysteresis > MAX_THRESHOLD)) {
+            problems.add(new FieldProblem("hysteresis", "alarm.rule.hysteresis.span", MAX_THRESHOLD));
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);

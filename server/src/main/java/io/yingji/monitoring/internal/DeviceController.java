@@ -5,11 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.CallerContext;
 import io.yingji.access.Permissions;
 import io.yingji.shared.PageOf;
+import io.yingji.shared.PlainText;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -93,14 +93,11 @@ class DeviceController {
     }
 
     @PostMapping(path = "/api/devices/import", consumes = "multipart/form-data")
-    @Operation(summary = "Register devices from a UTF-8 CSV file (columns: " + "code,name,type,enterpriseId,regionCode,longitude,latitude,"
+    @Operation(summary = "Register devices from a UTF-8 CSV file (other encodings are refused) (columns: " + "code,name,type,enterpriseId,regionCode,longitude,latitude,"
             + "expectedIntervalSeconds,unit,streamUrl), all or none, with every wrong line and field reported")
     Imported importFile(@RequestParam("file") MultipartFile file) throws IOException {
         callers.requirePermission(Permissions.MONITORING_MANAGE);
-        String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = PlainText.decodeUtf8(file.getBytes(), "file");
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
             throw Problem.invalid("file", "device.import.empty");
@@ -118,6 +115,12 @@ class DeviceController {
                 problems.add(new FieldProblem(line, "file", "device.import.columns", COLUMNS.size(), cells.size()));
                 drafts.add(new DeviceDraft(null, null, null, null, null, null, null, null, null, null, null, null, null));
                 continue;
+            }
+            for (int c = 0; c < cells.size(); c++) {
+                FieldProblem forbidden = PlainText.problemOf(line, COLUMNS.get(c), cells.get(c));
+                if (forbidden != null) {
+                    problems.add(forbidden);
+                }
             }
             drafts.add(new DeviceDraft(cell(cells, 0), cell(cells, 1), cell(cells, 2), cell(cells, 8), cell(cells, 4),
                     number(cells, 3, line, "enterpriseId", problems, Long::valueOf), null,

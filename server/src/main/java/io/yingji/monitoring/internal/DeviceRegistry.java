@@ -301,6 +301,10 @@ class DeviceRegistry {
         String code = fixedCode != null ? fixedCode : d.code() == null ? "" : d.code().strip();
         if (fixedCode == null && !CODE.matcher(code).matches()) {
             problems.add(new FieldProblem("code", "device.code.invalid"));
+        } else if (fixedCode != null && d.code() != null && !d.code().strip().equals(fixedCode)) {
+            // a change may repeat the code (a GET sent back) but never bring another, nor one a create would refuse
+            problems.add(CODE.matcher(d.code().strip()).matches() ? new FieldProblem("code", "device.code.fixed", fixedCode)
+                    : new FieldProblem("code", "device.code.invalid"));
         }
         String name = d.name() == null ? "" : d.name().strip();
         if (name.isEmpty()) {

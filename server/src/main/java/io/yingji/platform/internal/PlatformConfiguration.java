@@ -26,6 +26,12 @@ class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The JSON reader refuses duplicate keys, null list elements, control characters and infinite numbers. */
+    @Bean
+    JsonInput jsonInput() {
+        return new JsonInput();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();

@@ -28,6 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -110,6 +112,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(413).body(problems.problem(servletRequest, 413, "problem.body.too-large"));
             }
         }
+        ProblemDetail refused = refusedJson(ex.getCause(), servletRequest);
+        if (refused != null) {
+            return ResponseEntity.badRequest().body(refused);
+        }
         ProblemDetail body;
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             body = problems.problem(servletRequest, 400, "problem.json.unknown-field", path(unknown));
@@ -169,6 +175,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return super.createResponseEntity(localized, headers, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY = java.util.regex.Pattern.compile("Duplicate Object property \"(.*)\"");
+
+    /**
+     * What the JSON reader refuses ({@link JsonInput}) as a 400 field problem naming the value's path:
+     * a forbidden character or an infinite number, a null list element, a key given twice; null for
+     * any other unreadable body.
+     */
+    private @Nullable ProblemDetail refusedJson(@Nullable Throwable cause, HttpServletRequest request) {
+        String field;
+        String key;
+        Object[] args = {};
+        if (cause instanceof JsonInput.Refused refused) {
+            field = path(refused);
+            key = refused.messageKey();
+            args = refused.args();
+        } else if (cause instanceof InvalidNullException nullElement) {
+            field = path(nullElement);
+            key = "problem.json.null-element";
+        } else if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && DUPLICATE_KEY.matcher(read.getOriginalMessage()).matches()) {
+            var matcher = DUPLICATE_KEY.matcher(read.getOriginalMessage());
+            matcher.matches();
+            String parent = path(read);
+            field = parent.isEmpty() ? matcher.group(1) : parent + "." + matcher.group(1);
+            key = "problem.json.duplicate-key";
+        } else {
+            return null;
+        }
+        Object[] withField = new Object[args.length + 1];
+        withField[0] = field;
+        System.arraycopy(args, 0, withField, 1, args.length);
+        ProblemDetail body = problems.problem(request, 400, key, withField);
+        body.setProperty("errors", List.of(new FieldMessage(field, String.valueOf(body.getDetail()))));
+        return body;
     }
 
     private static String path(JacksonException ex) {

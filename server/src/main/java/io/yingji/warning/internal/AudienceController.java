@@ -5,10 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.access.Caller;
 import io.yingji.access.CallerContext;
 import io.yingji.access.Permissions;
-import io.yingji.shared.Problem;
-import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.warning.WarningDraft;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +40,11 @@ class AudienceController {
     private final WarningDesk desk;
     private final CallerContext callers;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    AudienceController(WarningTargeting targeting, WarningValidation validation, WarningDesk desk, CallerContext callers, JdbcClient jdbc) {
+    AudienceController(WarningTargeting targeting, WarningValidation validation, WarningDesk desk, CallerContext callers, JdbcClient jdbc,
+                       Clock clock) {
+        this.clock = clock;
         this.targeting = targeting;
         this.validation = validation;
         this.desk = desk;
@@ -52,23 +53,14 @@ class AudienceController {
     }
 
     @PostMapping("/api/warnings/audience")
-    @Operation(summary = "Count who a warning being composed would reach (its areas, status and scope; other fields are ignored)")
+    @Operation(summary = "Count who a warning being composed would reach (its areas, status and scope); every field given is checked as drafting checks it")
     @Transactional(readOnly = true)
     AudienceView preview(@RequestBody WarningDraft draft) {
         Caller caller = callers.requirePermission(Permissions.WARNING_DRAFT);
-        List<FieldProblem> problems = new ArrayList<>();
-        List<Warning.Area> areas = validation.areas(draft.areas(), caller.scope(), caller.region(), problems);
+        // every field given is checked as drafting checks it, so what the preview counts could be drafted
+        List<Warning.Area> areas = validation.preview(draft, caller.scope(), caller.region(), clock.instant());
         String status = draft.status() == null ? "Actual" : draft.status();
         String scope = draft.scope() == null ? "Public" : draft.scope();
-        if (!WarningValidation.STATUSES.contains(status)) {
-            problems.add(new FieldProblem("status", "warning.enum.invalid", status, String.join(", ", WarningValidation.STATUSES)));
-        }
-        if (!WarningValidation.SCOPES.contains(scope)) {
-            problems.add(new FieldProblem("scope", "warning.enum.invalid", scope, String.join(", ", WarningValidation.SCOPES)));
-        }
-        if (!problems.isEmpty()) {
-            throw Problem.invalid(problems);
-        }
         List<String> addresses = draft.addresses() == null ? List.of()
                 : draft.addresses().stream().filter(java.util.Objects::nonNull).map(String::strip).toList();
         return AudienceView.of(false, targeting.resolve(caller.region().value(), status, scope, addresses, List.of(caller.userId()),

@@ -53,10 +53,26 @@ class WarningValidation {
 
     /** Copies a valid draft into {@code w}, or throws a 400 problem listing everything wrong. */
     void apply(WarningDraft d, Warning w, DataScope scope, RegionCode jurisdiction, Instant now) {
+        check(d, w, scope, jurisdiction, now);
+    }
+
+    /**
+     * The areas of a message being composed (the audience preview), after checking every field it gives exactly
+     * as {@link #apply} would: a value drafting refuses is refused here too; only fields not given yet pass.
+     */
+    List<Warning.Area> preview(WarningDraft d, DataScope scope, RegionCode jurisdiction, Instant now) {
+        return check(d, null, scope, jurisdiction, now);
+    }
+
+    /** Checks the draft; with {@code w} every required field must be given and the values are copied into it. */
+    private List<Warning.Area> check(WarningDraft d, @Nullable Warning w, DataScope scope, RegionCode jurisdiction, Instant now) {
+        boolean complete = w != null;
         List<FieldProblem> problems = new ArrayList<>();
         WarningLevel level = null;
         if (d.level() == null) {
-            problems.add(new FieldProblem("level", "warning.level.required"));
+            if (complete) {
+                problems.add(new FieldProblem("level", "warning.level.required"));
+            }
         } else {
             try {
                 level = WarningLevel.valueOf(d.level());
@@ -64,19 +80,19 @@ class WarningValidation {
                 problems.add(new FieldProblem("level", "warning.level.invalid", d.level()));
             }
         }
-        String status = oneOf(d.status(), "status", STATUSES, true, problems);
-        String capScope = oneOf(d.scope(), "scope", SCOPES, true, problems);
+        String status = oneOf(d.status(), "status", STATUSES, complete, problems);
+        String capScope = oneOf(d.scope(), "scope", SCOPES, complete, problems);
         String restriction = trimmed(d.restriction());
         List<String> addresses = d.addresses() == null ? List.of()
                 : d.addresses().stream().map(a -> a == null ? "" : a.strip()).toList();
-        if ("Restricted".equals(capScope) && restriction == null) {
+        if ("Restricted".equals(capScope) && restriction == null && complete) {
             problems.add(new FieldProblem("restriction", "warning.restriction.required"));
         } else if (restriction != null && !"Restricted".equals(capScope)) {
             problems.add(new FieldProblem("restriction", "warning.restriction.only-restricted"));
         } else if (restriction != null && restriction.length() > 512) {
             problems.add(new FieldProblem("restriction", "problem.field.too-long", 512));
         }
-        if ("Private".equals(capScope) && addresses.isEmpty()) {
+        if ("Private".equals(capScope) && addresses.isEmpty() && complete) {
             problems.add(new FieldProblem("addresses", "warning.addresses.required"));
         } else if (!addresses.isEmpty() && !"Private".equals(capScope)) {
             problems.add(new FieldProblem("addresses", "warning.addresses.only-private"));
@@ -91,13 +107,13 @@ class WarningValidation {
                 problems.add(new FieldProblem("addresses", "problem.field.too-long", 2000));
             }
         }
-        String category = oneOf(d.category(), "category", CATEGORIES, true, problems);
-        String event = text(d.event(), "event", 128, true, problems);
+        String category = oneOf(d.category(), "category", CATEGORIES, complete, problems);
+        String event = text(d.event(), "event", 128, complete, problems);
         String responseType = oneOf(d.responseType(), "responseType", RESPONSE_TYPES, false, problems);
-        String urgency = oneOf(d.urgency(), "urgency", URGENCIES, true, problems);
-        String certainty = oneOf(d.certainty(), "certainty", CERTAINTIES, true, problems);
-        String headline = text(d.headline(), "headline", 160, true, problems);
-        String description = text(d.description(), "description", 4000, true, problems);
+        String urgency = oneOf(d.urgency(), "urgency", URGENCIES, complete, problems);
+        String certainty = oneOf(d.certainty(), "certainty", CERTAINTIES, complete, problems);
+        String headline = text(d.headline(), "headline", 160, complete, problems);
+        String description = text(d.description(), "description", 4000, complete, problems);
         String instruction = text(d.instruction(), "instruction", 2000, false, problems);
         String note = text(d.note(), "note", 2000, false, problems);
         String senderName = text(d.senderName(), "senderName", 128, false, problems);
@@ -110,7 +126,9 @@ class WarningValidation {
         Instant onset = instant(d.onset());
         Instant expires = instant(d.expires());
         if (expires == null) {
-            problems.add(new FieldProblem("expires", "warning.expires.required"));
+            if (complete) {
+                problems.add(new FieldProblem("expires", "warning.expires.required"));
+            }
         } else if (!expires.isAfter(now)) {
             problems.add(new FieldProblem("expires", "warning.expires.past"));
         } else if (effective != null && !expires.isAfter(effective)) {
@@ -121,6 +139,9 @@ class WarningValidation {
         List<Warning.Area> areas = areas(d.areas(), scope, jurisdiction, problems);
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
+        }
+        if (w == null) {
+            return areas;
         }
         w.level = level;
         w.severity = level.severity();
@@ -146,6 +167,7 @@ class WarningValidation {
         w.web = web;
         w.contact = contact;
         w.areas = areas;
+        return areas;
     }
 
     /**
