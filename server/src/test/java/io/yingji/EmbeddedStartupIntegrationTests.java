@@ -70,6 +70,13 @@ class EmbeddedStartupIntegrationTests extends EmbeddedPlatformTest {
         Response stranger = api.send(org.springframework.http.HttpMethod.POST, "/demo/gateway/sms", null,
                 java.util.Map.of("mobile", "13800000000", "text", "x", "reference", "1"), java.util.Map.of());
         assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.headers().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON), "a problem");
+        assertThat(stranger.detail()).isEqualTo("缺少网关凭据或凭据不正确");
+        Response strangerInEnglish = api.send(org.springframework.http.HttpMethod.POST, "/demo/gateway/broadcast", null,
+                java.util.Map.of("terminal", "T-1", "reference", "1"), java.util.Map.of("Accept-Language", "en"));
+        assertThat(strangerInEnglish.status()).isEqualTo(401);
+        assertThat(strangerInEnglish.detail()).isEqualTo("The gateway credential is missing or wrong");
         Response public_ = api.get("gongshu", "/api/notifications/campaigns/warning:" + warning.path("id").asLong() + ":public/coverage");
         assertThat(public_.status()).isEqualTo(200);
         assertThat(public_.body().path("total").path("targeted").asLong()).isPositive();

@@ -114,7 +114,7 @@ public class Api {
         if (body != null) {
             if (body instanceof String text) {
                 request.contentType(MediaType.APPLICATION_JSON).body(text);
-            } else if (body instanceof MultiValueMap<?, ?>) {
+            } else if (body instanceof MultiValueMap<?, ?> || body instanceof byte[]) {
                 request.body(body);
             } else {
                 request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
@@ -130,6 +130,14 @@ public class Api {
             }
             return new Response(res.getStatusCode().value(), res.getHeaders(), node);
         });
+    }
+
+    /** A body of any content type, sent as the given bytes (for what a JSON client would never send). */
+    public Response sendRaw(HttpMethod method, String path, @Nullable String token, MediaType contentType, byte[] body,
+                            Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(HttpHeaders.CONTENT_TYPE, contentType.toString());
+        return send(method, path, token, body, all);
     }
 
     /** An enterprise as read from the API, turned into the body of a PUT (read-only fields dropped). */

@@ -33,6 +33,8 @@ public abstract class EmbeddedPlatformTest {
         registry.add("yingji.demo.enterprises", () -> "1500");
         registry.add("yingji.storage.dir", () -> DATA.resolve("files").toString());
         registry.add("server.port", () -> String.valueOf(PORT));
+        // any free management port: the default one may be taken by a platform running on this machine
+        registry.add("management.server.port", () -> "0");
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package io.yingji.demo.internal;
 
+import io.yingji.shared.Problem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,17 +64,18 @@ class DemoGateways {
 
     @EventListener
     void started(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() != null) {
+            return; // the management server (its own port), not the one the report endpoint is on
+        }
         port = event.getWebServer().getPort();
         log.info("Demo gateways: texts and broadcasts go nowhere; SMS are reported delivered a moment later");
     }
 
     @PostMapping("/demo/gateway/sms")
     ResponseEntity<Map<String, String>> sms(@RequestHeader Map<String, String> headers, @RequestBody Sms sms) {
-        if (!authorized(headers)) {
-            return ResponseEntity.status(401).build();
-        }
+        requireCredential(headers);
         if (sms.reference() == null || sms.mobile() == null || sms.text() == null) {
-            return ResponseEntity.badRequest().build();
+            throw new Problem(400, "problem.gateway.sms.incomplete");
         }
         delivered.add(sms.reference());
         return ResponseEntity.ok(Map.of("messageId", "demo-" + sms.reference()));
@@ -81,15 +83,15 @@ class DemoGateways {
 
     @PostMapping("/demo/gateway/broadcast")
     ResponseEntity<Map<String, String>> broadcast(@RequestHeader Map<String, String> headers, @RequestBody Map<String, Object> body) {
-        if (!authorized(headers)) {
-            return ResponseEntity.status(401).build();
-        }
+        requireCredential(headers);
         return ResponseEntity.ok(Map.of("status", "PLAYED", "id", "demo-" + body.get("reference")));
     }
 
-    /** The configured credential in the configured header (header names compared without case). */
-    private boolean authorized(Map<String, String> headers) {
-        return headers.entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase(credentialHeader) && credential.equals(h.getValue()));
+    /** The configured credential in the configured header (header names compared without case), else a 401 problem. */
+    private void requireCredential(Map<String, String> headers) {
+        if (headers.entrySet().stream().noneMatch(h -> h.getKey().equalsIgnoreCase(credentialHeader) && credential.equals(h.getValue()))) {
+            throw new Problem(401, "problem.gateway.credential");
+        }
     }
 
     /** Reports what was taken as delivered, in batches, signed like a real gateway's reports. */

@@ -165,8 +165,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        // Spring's own problems (405, 415, missing parameter …): keep them, but in the caller's language
-        if (body instanceof ProblemDetail detail && detail.getType() != null && "about:blank".equals(detail.getType().toString())) {
+        // Spring's own problems (404, 405, 406, 415, missing parameter …): keep them, but in the caller's language.
+        // Ours carry a urn:yingji type; Spring's have none or about:blank.
+        if (body instanceof ProblemDetail detail && !ProblemWriter.isOurs(detail)) {
             HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
             ProblemDetail localized = problems.problem(servletRequest, statusCode.value(), "problem.http." + statusCode.value());
             if (detail.getProperties() != null) {

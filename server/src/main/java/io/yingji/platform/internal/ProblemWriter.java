@@ -1,5 +1,6 @@
 package io.yingji.platform.internal;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,15 +28,36 @@ class ProblemWriter {
         this.json = json;
     }
 
+    private static final String TYPE_PREFIX = "urn:yingji:problem:";
+
     ProblemDetail problem(HttpServletRequest request, int status, String messageKey, Object... args) {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("urn:yingji:problem:" + messageKey));
+        problem.setType(URI.create(TYPE_PREFIX + messageKey));
         HttpStatus known = HttpStatus.resolve(status);
         problem.setTitle(message(locale, "problem.title." + status, known == null ? "Error" : known.getReasonPhrase()));
         problem.setDetail(message(locale, messageKey, messageKey, args));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        // on the container's error page, the address that failed rather than /error
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        problem.setInstance(URI.create(failed instanceof String uri ? uri : request.getRequestURI()));
         return problem;
+    }
+
+    /** A problem this writer built (as opposed to one Spring built with its English defaults). */
+    static boolean isOurs(ProblemDetail problem) {
+        return problem.getType() != null && problem.getType().toString().startsWith(TYPE_PREFIX);
+    }
+
+    /**
+     * The message key for a bare HTTP status where nothing more specific is known (the servlet
+     * container's error page): {@code problem.http.<status>}, else the generic one of its class.
+     */
+    String statusMessageKey(HttpServletRequest request, int status) {
+        String key = "problem.http." + status;
+        if (messages.getMessage(key, null, null, locale(request)) != null) {
+            return key;
+        }
+        return status >= 500 ? "problem.internal" : "problem.http.400";
     }
 
     String message(Locale locale, String key, String fallback, Object... args) {

@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves the web app's index.html for its own routes (/enterprises/12, /map), so a bookmarked or
- * reloaded page opens where it was. API, actuator, documentation and files with an extension pass.
+ * reloaded page opens where it was. API, actuator, health probes, documentation and files with an extension pass.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -25,7 +25,7 @@ class SinglePageAppFallback extends OncePerRequestFilter {
         return !"GET".equals(request.getMethod())
                 || path.equals("/") || path.startsWith("/api/") || path.startsWith("/actuator")
                 || path.startsWith("/public/") || path.startsWith("/v3/") || path.startsWith("/swagger-ui") || path.startsWith("/assets/")
-                || path.startsWith("/error") || last.contains(".");
+                || path.startsWith("/error") || path.equals("/livez") || path.equals("/readyz") || last.contains(".");
     }
 
     @Override
