@@ -41,9 +41,14 @@ final class CapEncoding {
         } else if (startsWith(document, 0xFF, 0xFE)) {
             bom = 2;
             charset = StandardCharsets.UTF_16LE;
+        } else if (startsWith(document, 0x3C, 0x00, 0x3F, 0x00)) {
+            // UTF-16 without a mark, recognised by "<?" as XML's appendix F does (and the parser does too)
+            charset = StandardCharsets.UTF_16LE;
+        } else if (startsWith(document, 0x00, 0x3C, 0x00, 0x3F)) {
+            charset = StandardCharsets.UTF_16BE;
         }
         if (charset == null) {
-            // without a mark the declaration is in ASCII whatever follows (UTF-16 without a mark is not XML)
+            // otherwise the declaration is in ASCII whatever follows
             String head = new String(document, 0, Math.min(document.length, 200), StandardCharsets.ISO_8859_1);
             String name = declared(head);
             charset = name == null ? StandardCharsets.UTF_8 : charset(name);

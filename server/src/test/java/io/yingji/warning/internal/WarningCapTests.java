@@ -41,6 +41,8 @@ class WarningCapTests {
         assertThat(CapEncoding.decode(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(plain);
         byte[] utf16 = ("\uFEFF<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
         assertThat(CapEncoding.decode(utf16)).isEqualTo("<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>");
+        byte[] utf16NoMark = "<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        assertThat(CapEncoding.decode(utf16NoMark)).isEqualTo("<?xml version='1.0' encoding='UTF-16'?><alert>杭州</alert>");
         byte[] utf8Bom = ("\uFEFF" + plain).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(CapEncoding.decode(utf8Bom)).isEqualTo(plain);
         byte[] big5 = "<?xml version=\"1.0\" encoding=\"Big5\"?><alert>臺北</alert>".getBytes(java.nio.charset.Charset.forName("Big5"));
