@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,12 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a job only where it holds the job's lease: a row in {@code job_lock} taken when free or
- * expired. With several instances exactly one runs a pass; a crashed holder's lease expires.
+ * expired. With several instances exactly one runs a pass at a time; a crashed holder's lease expires.
+ * Each pass is logged at debug level (logger io.yingji.jobs) with its instance and times.
  */
 @Component
 public class JobLease {
 
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+    private static final Logger log = LoggerFactory.getLogger(JobLease.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -38,9 +42,12 @@ public class JobLease {
         if (!take(job, length)) {
             return otherwise;
         }
+        Instant started = Instant.now(); // real time (not the platform clock tests move): when the pass ran
         try {
             return work.get();
         } finally {
+            // logged before the lease is given back, so no other instance's pass of the job can start before this time
+            log.debug("Job {} ran on {} from {} to {}", job, INSTANCE, started, Instant.now());
             jdbc.sql("delete from job_lock where name = :name and locked_by = :me").param("name", job).param("me", INSTANCE).update();
         }
     }

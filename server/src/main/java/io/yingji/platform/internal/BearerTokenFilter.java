@@ -37,6 +37,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
+    /**
+     * The async dispatch that ends a stream (alarms, notices) is authorized like any request, so it must be
+     * authenticated too; otherwise it is refused on a response already committed.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -45,7 +54,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
             caller = token.isEmpty() ? Optional.empty() : authenticator.authenticateToken(token);
             if (caller.isEmpty()) {
-                problems.write(request, response, 401, "problem.token.invalid");
+                if (!response.isCommitted()) { // a stream whose token was revoked meanwhile simply ends
+                    problems.write(request, response, 401, "problem.token.invalid");
+                }
                 return;
             }
         } else {
