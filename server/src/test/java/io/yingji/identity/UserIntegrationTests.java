@@ -177,4 +177,36 @@ class UserIntegrationTests extends ApiTest {
             assertThat(users()).isEqualTo(before + 1);
         }
     }
+
+    private Map<String, java.util.Set<String>> rolePermissionRows() {
+        Map<String, java.util.Set<String>> rows = new java.util.TreeMap<>();
+        jdbc.sql("select role_code, permission from role_permission").query((rs, n) -> rows
+                .computeIfAbsent(rs.getString("role_code"), r -> new java.util.TreeSet<>()).add(rs.getString("permission"))).list();
+        return rows;
+    }
+
+    @Test
+    void theAuditorHoldsEveryReadPermissionThereIsAndNothingElse() {
+        java.util.Set<String> reads = new java.util.TreeSet<>(jdbc.sql("select distinct permission from role_permission where permission like '%:read'")
+                .query(String.class).list());
+        assertThat(reads).contains("audit:read", "enterprise:read", "risk:read", "hazard:read", "monitoring:read", "warning:read", "user:read");
+        assertThat(rolePermissionRows().get("AUDITOR")).isEqualTo(reads);
+        Response roles = api.get("shenji", "/api/roles");
+        assertThat(roles.body().valueStream().filter(r -> r.path("code").asString().equals("AUDITOR")).findFirst().orElseThrow()
+                .path("permissions").valueStream().map(p -> p.asString())).containsExactlyElementsOf(reads);
+    }
+
+    @Test
+    void thePermissionTableOfTheDataScopeDocumentIsTheRolePermissionRows() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/data-scope.md"));
+        String section = doc.substring(doc.indexOf("## Permissions"));
+        Map<String, java.util.Set<String>> documented = new java.util.TreeMap<>();
+        for (String line : section.lines().toList()) {
+            java.util.regex.Matcher row = java.util.regex.Pattern.compile("^\\| ([A-Z]+) \\| [^|]+ \\| ([^|]+) \\|$").matcher(line);
+            if (row.matches()) {
+                documented.put(row.group(1), new java.util.TreeSet<>(List.of(row.group(2).strip().split(",\\s*"))));
+            }
+        }
+        assertThat(documented).isEqualTo(rolePermissionRows());
+    }
 }
