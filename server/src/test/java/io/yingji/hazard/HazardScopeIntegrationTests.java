@@ -148,4 +148,36 @@ class HazardScopeIntegrationTests extends ApiTest {
         assertThat(withoutId(attachForeign, gongshuHazard)).isEqualTo(withoutId(attachMissing, MISSING));
         assertThat(api.get("gongshu", "/api/hazards/" + gongshuHazard).body().path("hazard").path("status").asString()).isEqualTo("REPORTED");
     }
+
+    @Test
+    void aDepartmentOfSeveralIndustriesNamesTheOneItReportsIn() {
+        long department = jdbc.sql("insert into department (name, region_code, industries) values (:name, '330105', 'CONSTRUCTION,TRANSPORT')"
+                        + " returning id").param("name", "拱墅区综合执法局 " + java.util.UUID.randomUUID()).query(Long.class).single();
+        String username = "zf" + String.valueOf(System.nanoTime()).substring(7);
+        Map<String, Object> account = new HashMap<>(Map.of("username", username, "password", "Anquan2026", "displayName", "综合执法 测试员",
+                "regionCode", "330105", "departmentId", department, "roles", List.of("DEPARTMENT")));
+        Response createdAccount = api.post("admin", "/api/users", account);
+        assertThat(createdAccount.status()).as(createdAccount.body().toString()).isEqualTo(201);
+        String token = api.login(username, "Anquan2026").body().path("token").asString();
+        long before = count("select count(*) from hazard");
+
+        Response unnamed = api.send(HttpMethod.POST, "/api/hazards", token,
+                report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")), Map.of());
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.errorFields()).containsExactly("industry");
+        assertThat(unnamed.body().path("errors").get(0).path("message").asString()).contains("CONSTRUCTION, TRANSPORT");
+        Response english = api.send(HttpMethod.POST, "/api/hazards", token,
+                report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001", "industry", "CHEMICAL")), Map.of("Accept-Language", "en"));
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.body().path("errors").get(0).path("message").asString())
+                .isEqualTo("A hazard cannot be reported in industry \"CHEMICAL\" (allowed: CONSTRUCTION, TRANSPORT)");
+        assertThat(count("select count(*) from hazard")).isEqualTo(before);
+
+        Response named = api.send(HttpMethod.POST, "/api/hazards", token,
+                report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001", "industry", "TRANSPORT")), Map.of());
+        assertThat(named.status()).as(named.body().toString()).isEqualTo(201);
+        assertThat(named.body().path("industry").asString()).isEqualTo("TRANSPORT");
+        assertThat(api.send(HttpMethod.GET, "/api/hazards/" + named.body().path("id").asLong(), token, null, Map.of()).status())
+                .isEqualTo(200);
+    }
 }
