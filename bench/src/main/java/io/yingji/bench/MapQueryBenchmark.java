@@ -43,7 +43,7 @@ public final class MapQueryBenchmark {
         Process server = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString(),
                 "--spring.profiles.active=postgres", "--spring.datasource.url=" + SERVER + DATABASE,
                 "--spring.datasource.username=" + USER, "--yingji.demo.enabled=true",
-                "--yingji.demo.enterprises=" + ENTERPRISES, "--server.port=" + PORT, "--logging.level.root=warn")
+                "--yingji.demo.enterprises=" + ENTERPRISES, "--server.port=" + PORT, "--management.server.port=0", "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(new File("target/bench-server.log")).start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -176,6 +176,8 @@ final class MonitoringBench implements AutoCloseable {
         env.put("YINGJI_DB_URL", SERVER + DATABASE);
         env.put("YINGJI_DB_USER", DB_USER);
         env.put("YINGJI_PORT", String.valueOf(port));
+        // the management port (metrics) of each instance: any free one, so that instances on this machine never clash
+        env.putIfAbsent("YINGJI_MANAGEMENT_PORT", "0");
         env.put("YINGJI_MQTT", "true");
         env.put("YINGJI_MQTT_URL", "tcp://127.0.0.1:" + MQTT_PORT);
         env.put("YINGJI_MQTT_GROUP", "yingji-bench");
