@@ -228,7 +228,9 @@ class WritePermissionIntegrationTests extends ApiTest {
                                 Map.of("reference", "x", "mobile", "13800000000", "text", "x"), Map.of()).status()).isEqualTo(401), ONLY_WITH_DEMO_GATEWAYS),
                 new Open("POST", "/demo/gateway/broadcast", "the platform's own broadcast channel with the demo gateway credential", () ->
                         assertThat(api.send(HttpMethod.POST, "/demo/gateway/broadcast", api.token("admin"), Map.of(), Map.of())
-                                .status()).isEqualTo(401), ONLY_WITH_DEMO_GATEWAYS));
+                                .status()).isEqualTo(401), ONLY_WITH_DEMO_GATEWAYS),
+                new Open("ANY", "/error", "only the servlet container's error dispatch; asked for directly it is an unknown path", () ->
+                        assertThat(api.send(HttpMethod.POST, "/error", api.token("admin"), Map.of(), Map.of()).status()).isEqualTo(404)));
     }
 
     /** Rows of mappings that exist only with yingji.demo.gateways=true (the demo's stand-in SMS and broadcast systems). */
