@@ -8,6 +8,7 @@ import io.yingji.access.Permissions;
 import io.yingji.audit.AuditTrail;
 import io.yingji.shared.BoundingBox;
 import io.yingji.shared.GeoPoint;
+import io.yingji.shared.PlainText;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.shared.RegionCode;
@@ -122,8 +123,11 @@ class RiskZoning {
             throw Problem.forbidden();
         }
         List<FieldProblem> problems = new ArrayList<>();
+        FieldProblem forbiddenInName = PlainText.problemOf(null, "name", name);
         if (name.isBlank() || name.length() > 128) {
             problems.add(new FieldProblem("name", "zoning.name.required"));
+        } else if (forbiddenInName != null) {
+            problems.add(forbiddenInName);
         }
         if (!HAZARD_TYPES.contains(hazardType)) {
             problems.add(new FieldProblem("hazardType", "zoning.hazard-type.invalid", String.join(", ", new java.util.TreeSet<>(HAZARD_TYPES))));
@@ -153,6 +157,10 @@ class RiskZoning {
                 problems.add(new FieldProblem(field + ".geometry", geometryProblem));
             }
             JsonNode zoneName = feature.path("properties").path("name");
+            FieldProblem forbidden = zoneName.isString() ? PlainText.problemOf(null, field + ".properties.name", zoneName.asString()) : null;
+            if (forbidden != null) {
+                problems.add(forbidden);
+            }
             zones.add(new Zone(zoneName.isString() ? zoneName.asString() : null, grade.asInt(0),
                     json.writeValueAsString(feature.path("geometry"))));
         }
