@@ -1,12 +1,13 @@
 package io.yingji.enterprise;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.yingji.shared.Industry;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A registered enterprise as the API shows it; {@code majorHazard} when it has a graded major hazard source. */
 public record Enterprise(
-        long id,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) long id,
         String creditCode,
         String name,
         Industry industry,
@@ -15,7 +16,7 @@ public record Enterprise(
         double longitude,
         double latitude,
         String regionCode,
-        String regionName,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) String regionName,
         @Nullable Long supervisingDepartmentId,
         String legalRepresentative,
         @Nullable String legalRepresentativePhone,
@@ -28,8 +29,8 @@ public record Enterprise(
         boolean hazchemUse,
         boolean threePlacesThreeEnterprises,
         boolean microParkMember,
-        boolean majorHazard,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) boolean majorHazard,
         int version,
-        Instant createdAt,
-        Instant updatedAt) {
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant createdAt,
+        @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
 }

@@ -1,12 +1,16 @@
 package io.yingji.enterprise;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a user submits to register or change an enterprise, from a form or a row of an import file.
  * Everything is nullable here because validation, not the parser, decides what is missing and says
  * so in the user's language. {@code version} is the version last read, for updates (optimistic lock).
+ * The server's own fields of {@link Enterprise} are accepted and ignored, so an enterprise as read
+ * can be sent back as it is; any other unknown field is refused.
  */
+@JsonIgnoreProperties({"id", "regionName", "majorHazard", "createdAt", "updatedAt"})
 public record EnterpriseDraft(
         @Nullable String creditCode,
         @Nullable String name,

@@ -1,5 +1,8 @@
 package io.yingji.monitoring.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.AccessMode.READ_ONLY;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.yingji.access.Caller;
 import io.yingji.access.CallerContext;
 import io.yingji.access.Permissions;
@@ -47,11 +50,16 @@ class DeviceRegistry {
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    record DeviceView(long id, String code, String name, String type, @Nullable String unit, String regionCode,
-                      String regionName, @Nullable String industry, @Nullable Long enterpriseId, @Nullable String enterpriseName,
+    /** A device as the API shows it; the read-only fields are the server's and are ignored when sent back. */
+    record DeviceView(@Schema(accessMode = READ_ONLY) long id, String code, String name, String type, @Nullable String unit,
+                      String regionCode, @Schema(accessMode = READ_ONLY) String regionName,
+                      @Schema(accessMode = READ_ONLY) @Nullable String industry, @Nullable Long enterpriseId,
+                      @Schema(accessMode = READ_ONLY) @Nullable String enterpriseName,
                       @Nullable Long hazardSourceId, double longitude, double latitude, int expectedIntervalSeconds,
-                      @Nullable String streamUrl, boolean enabled, boolean hasKey, @Nullable Instant lastSeenAt, boolean online,
-                      long openAlarms, Instant createdAt, int version) {
+                      @Nullable String streamUrl, boolean enabled, @Schema(accessMode = READ_ONLY) boolean hasKey,
+                      @Schema(accessMode = READ_ONLY) @Nullable Instant lastSeenAt, @Schema(accessMode = READ_ONLY) boolean online,
+                      @Schema(accessMode = READ_ONLY) long openAlarms, @Schema(accessMode = READ_ONLY) Instant createdAt,
+                      int version) {
     }
 
     private static final String SELECT = """

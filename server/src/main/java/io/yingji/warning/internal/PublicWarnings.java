@@ -155,7 +155,6 @@ class PublicWarnings {
         return new PublicWarning(w.identifier, w.sent, w.msgType, w.state.name(), w.isActive(now), w.level == null ? null : w.level.name(),
                 w.severity, w.urgency, w.certainty, w.category, w.event, w.headline, w.description, w.instruction, w.effective,
                 w.onset, w.expires, w.senderName, w.web, w.contact, w.note,
-                w.areas.stream().map(a -> new WarningView.AreaView(a.kind(), a.areaDesc(), a.regionCode(), a.zoneId(), a.polygons(),
-                        a.circle())).toList(), capUrl);
+                w.areas.stream().map(WarningView.AreaView::of).toList(), capUrl);
     }
 }
