@@ -52,6 +52,30 @@ class EnterpriseInputIntegrationTests extends ApiTest {
     }
 
     @Test
+    void theSupervisingDepartmentMustCoverTheEnterprisesRegion() {
+        long before = enterprises();
+        long districtOwn = department("拱墅区住房和城乡建设局");
+        long city = department("杭州市交通运输局");
+        long otherDistrict = department("西湖区应急管理局");
+        Response own = api.post("gongshu", "/api/enterprises", with(Enterprises.inGongshu(), "supervisingDepartmentId", districtOwn));
+        Response above = api.post("gongshu", "/api/enterprises", with(Enterprises.inGongshu(), "supervisingDepartmentId", city));
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(above.status()).isEqualTo(201);
+        // 西湖区's bureau does not supervise 拱墅区: answered like an id that does not exist
+        Response foreign = api.post("gongshu", "/api/enterprises", with(Enterprises.inGongshu(), "supervisingDepartmentId", otherDistrict));
+        Response missing = api.post("gongshu", "/api/enterprises", with(Enterprises.inGongshu(), "supervisingDepartmentId", 987_654_321L));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.errorFields()).containsExactly("supervisingDepartmentId");
+        assertThat(foreign.body().path("errors").get(0).path("message").asString().replace(String.valueOf(otherDistrict), "#"))
+                .isEqualTo(missing.body().path("errors").get(0).path("message").asString().replace("987654321", "#"));
+        assertThat(enterprises()).isEqualTo(before + 2);
+    }
+
+    private long department(String name) {
+        return jdbc.sql("select id from department where name = :n").param("n", name).query(Long.class).single();
+    }
+
+    @Test
     void answersInEnglishWhenAsked() {
         Response response = api.send(HttpMethod.POST, "/api/enterprises", api.token("gongshu"),
                 with(Enterprises.inGongshu(), "creditCode", "123"), Map.of("Accept-Language", "en"));

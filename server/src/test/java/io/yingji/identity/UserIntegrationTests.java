@@ -72,14 +72,21 @@ class UserIntegrationTests extends ApiTest {
     }
 
     @Test
-    void enterpriseAccountsMustNameAVisibleEnterprise() {
+    void anEnterpriseAccountForAnotherDistrictsEnterpriseIsAnsweredLikeAMissingOne() {
         long xihuEnterprise = jdbc.sql("select min(id) from enterprise where region_code like '330106%'").query(Long.class).single();
         Map<String, Object> body = township("qiye02", "330105");
         body.put("roles", List.of("ENTERPRISE"));
         body.put("enterpriseId", xihuEnterprise);
-        Response response = api.post("gongshu", "/api/users", body);
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorFields()).containsExactly("enterpriseId");
+        Response foreign = api.post("gongshu", "/api/users", body);
+        body.put("username", "qiye03");
+        body.put("enterpriseId", 987_654_321L);
+        Response missing = api.post("gongshu", "/api/users", body);
+        // another district's enterprise is answered exactly like one that does not exist (no existence oracle)
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(foreign.detail().replace(String.valueOf(xihuEnterprise), "#"))
+                .isEqualTo(missing.detail().replace("987654321", "#"));
+        assertThat(count("select count(*) from app_user where username in ('qiye02', 'qiye03')")).isZero();
     }
 
     @Test

@@ -90,7 +90,12 @@ class EnterpriseValidation {
                 }
             }
         }
-        if (d.supervisingDepartmentId() != null && departments.find(d.supervisingDepartmentId()).isEmpty()) {
+        // the supervising department must exist and its area contain the enterprise's region (拱墅区住建局 or the city's
+        // 交通运输局 for a 拱墅区 enterprise, never 西湖区's); one that does not is answered like an unknown id
+        if (d.supervisingDepartmentId() != null && departments.find(d.supervisingDepartmentId())
+                .filter(department -> regionCode == null || !RegionCode.isValid(regionCode)
+                        || regionCode.startsWith(department.region().subtreePrefix()))
+                .isEmpty()) {
             problems.add(new FieldProblem(line, "supervisingDepartmentId", "enterprise.department.unknown",
                     d.supervisingDepartmentId()));
         }

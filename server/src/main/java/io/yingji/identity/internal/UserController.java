@@ -169,11 +169,13 @@ class UserController {
         }
         if (roles.contains("ENTERPRISE") != (body.enterpriseId() != null)) {
             problems.add(new FieldProblem("enterpriseId", "identity.user.enterprise.mismatch"));
-        } else if (body.enterpriseId() != null && enterprises.regionOfVisible(body.enterpriseId()).isEmpty()) {
-            problems.add(new FieldProblem("enterpriseId", "identity.user.enterprise.unknown", body.enterpriseId()));
         }
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
+        }
+        if (body.enterpriseId() != null && enterprises.regionOfVisible(body.enterpriseId()).isEmpty()) {
+            // an enterprise outside the administrator's scope is answered like one that does not exist
+            throw Problem.outOfScope("enterprise", body.enterpriseId());
         }
         requireWithinPower(caller, region, body.departmentId(), roles);
         long id = accounts.createUser(body.username(), body.password(), body.displayName().strip(), region,
