@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param category  CAP category: Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other
  * @param note      CAP note (optional); an Exercise without one gets a note naming the exercise
  */
-@JsonIgnoreProperties({"id", "identifier", "sender", "sent", "origin", "state", "active", "msgType", "note", "references",
+@JsonIgnoreProperties({"id", "identifier", "sender", "sent", "origin", "state", "active", "msgType", "references",
         "predecessorId", "severity", "language", "regionCode", "draftedBy", "approvedBy", "rejectReason", "createdAt", "updatedAt"})
 public record WarningDraft(@Nullable String level, @Nullable String status, @Nullable String scope,
                            @Nullable String restriction, @Nullable List<String> addresses, @Nullable String category,

@@ -16,7 +16,7 @@ record WarningView(@Schema(accessMode = READ_ONLY) long id, @Schema(accessMode =
                    @Schema(accessMode = READ_ONLY) String origin, @Schema(accessMode = READ_ONLY) String state,
                    @Schema(accessMode = READ_ONLY) boolean active,
                    String status, @Schema(accessMode = READ_ONLY) String msgType, String scope, @Nullable String restriction,
-                   List<String> addresses, @Schema(accessMode = READ_ONLY) @Nullable String note,
+                   List<String> addresses, @Nullable String note,
                    @Schema(accessMode = READ_ONLY) List<String> references, @Schema(accessMode = READ_ONLY) @Nullable Long predecessorId,
                    @Nullable String level, String category, String event, @Nullable String responseType, String urgency,
                    @Schema(accessMode = READ_ONLY) String severity,
