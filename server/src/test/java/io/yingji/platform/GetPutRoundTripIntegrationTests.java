@@ -104,7 +104,7 @@ class GetPutRoundTripIntegrationTests extends ApiTest {
         ObjectNode forged = (ObjectNode) same.body().deepCopy();
         forged.put("id", id + 100_000).put("identifier", "forged-identifier").put("sender", "forged@example.org")
                 .put("sent", "2000-01-01T00:00:00Z").put("state", "PUBLISHED").put("active", true).put("msgType", "Cancel")
-                .put("note", "伪造").put("severity", "Extreme").put("language", "en-US").put("regionCode", "330106")
+                .put("severity", "Extreme").put("language", "en-US").put("regionCode", "330106")
                 .put("draftedBy", "伪造者").put("approvedBy", "伪造者").put("rejectReason", "伪造").put("origin", "IMPORTED")
                 .put("createdAt", "2000-01-01T00:00:00Z").put("predecessorId", 1);
         forged.putArray("references").add("forged,forged,2000-01-01T00:00:00+08:00");
