@@ -6,6 +6,10 @@ import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
 import io.yingji.support.FailureProbes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every kind of error the server can answer, walked in both languages: each is an RFC 9457
@@ -67,6 +72,8 @@ class ErrorFormatIntegrationTests extends ApiTest {
                         MediaType.TEXT_PLAIN, "企业名录".getBytes(java.nio.charset.StandardCharsets.UTF_8), r.headers())),
                 new Case("public form flooded", 429, ErrorFormatIntegrationTests::floodPublicReports),
                 new Case("a bug in a controller", 500, r -> r.send(HttpMethod.GET, FailureProbes.CONTROLLER_FAILURE, "gongshu", null, Map.of())),
+                new Case("an address with a broken percent escape, refused by the container itself", 400,
+                        r -> rawGet(r, "/api/%zz")),
                 new Case("a bug in a servlet filter", 500, r -> r.send(HttpMethod.GET, FailureProbes.FILTER_FAILURE, "gongshu", null, Map.of())));
         return cases.flatMap(c -> Stream.of(Arguments.of(c, "zh"), Arguments.of(c, "en")));
     }
@@ -93,6 +100,32 @@ class ErrorFormatIntegrationTests extends ApiTest {
             assertThat(detail).as("Chinese detail").containsPattern("\\p{IsHan}");
         }
         assertThat(detail).as("no internals shown").doesNotContain("Exception", "probe:", "org.springframework");
+    }
+
+    /**
+     * A GET sent as written over a socket (HTTP clients would escape the address): for what the servlet
+     * container refuses before the application sees it.
+     */
+    private static Response rawGet(Request request, String path) {
+        try (Socket socket = new Socket("localhost", request.api().port())) {
+            StringBuilder head = new StringBuilder("GET " + path + " HTTP/1.0\r\nHost: localhost\r\n");
+            request.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            HttpHeaders headers = new HttpHeaders();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.add(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+            }
+            String body = answer.substring(end + 4);
+            boolean json = headers.getContentType() != null && headers.getContentType().getSubtype().endsWith("json");
+            JsonMapper mapper = JsonMapper.builder().build();
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, json ? mapper.readTree(body) : mapper.missingNode());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Anonymous reports from one address (empty ones: refused, yet counted) until the abuse limit answers. */

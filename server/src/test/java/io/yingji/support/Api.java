@@ -34,12 +34,19 @@ public class Api {
         }
     }
 
+    private final int port;
     private final RestClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> tokens = new HashMap<>();
 
     public Api(int port) {
+        this.port = port;
         this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** The platform's HTTP port, for tests that must speak to it below an HTTP client. */
+    public int port() {
+        return port;
     }
 
     /** A bearer token of the demo account, logged in once per Api instance. */

@@ -39,7 +39,12 @@ class ProblemWriter {
         problem.setDetail(message(locale, messageKey, messageKey, args));
         // on the container's error page, the address that failed rather than /error
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        problem.setInstance(URI.create(failed instanceof String uri ? uri : request.getRequestURI()));
+        String instance = failed instanceof String uri ? uri : request.getRequestURI();
+        try {
+            problem.setInstance(URI.create(instance));
+        } catch (IllegalArgumentException notAnAddress) {
+            // the address itself is what was wrong (a broken percent escape): the problem names none
+        }
         return problem;
     }
 
@@ -66,6 +71,11 @@ class ProblemWriter {
 
     Locale locale(HttpServletRequest request) {
         return locales.resolveLocale(request);
+    }
+
+    /** The problem as its JSON text, for writers that are not a servlet response (the container's error report). */
+    String json(HttpServletRequest request, int status, String messageKey) {
+        return json.writeValueAsString(problem(request, status, messageKey));
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey) throws IOException {
