@@ -212,12 +212,12 @@ class WritePermissionIntegrationTests extends ApiTest {
                 new Open("POST", "/public/hazards/{trackingCode}/attachments", "whoever holds a public report's tracking code, soon after", () -> {
                     String code = publicReport().body().path("trackingCode").asString();
                     assertThat(api.upload((String) null, "/public/hazards/" + code + "/attachments", "现场.png", PNG, Map.of(),
-                            Map.of("X-Forwarded-For", "198.51.100." + (1 + (int) (Math.random() * 200)))).status()).isEqualTo(201);
+                            io.yingji.support.ClientAddresses.freshClient()).status()).isEqualTo(201);
                 }),
                 new Open("POST", "/public/warning-subscriptions", "anyone registering their own mobile", () ->
                         assertThat(api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
                                 Map.of("mobile", "1380" + (1000000 + (int) (Math.random() * 8999999)), "regionCode", "330105001"),
-                                Map.of("X-Forwarded-For", "203.0.113." + (1 + (int) (Math.random() * 200)))).status()).isEqualTo(201)),
+                                io.yingji.support.ClientAddresses.freshClient()).status()).isEqualTo(201)),
                 new Open("POST", "/public/ack/{token}", "a recipient with the acknowledgement token of their message", () ->
                         assertThat(api.send(HttpMethod.POST, "/public/ack/not-a-token", null, null, Map.of()).status()).isEqualTo(404)),
                 new Open("POST", "/public/notification/sms-report", "the SMS gateway, signed with the shared secret", () ->
@@ -819,7 +819,7 @@ class WritePermissionIntegrationTests extends ApiTest {
     private Response publicReport() {
         return api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "河道护栏缺失", "description", "权限测试：护栏缺失",
                         "regionCode", "330105001001"),
-                Map.of("X-Forwarded-For", "198.51.100." + (1 + (int) (Math.random() * 200))));
+                io.yingji.support.ClientAddresses.freshClient());
     }
 
     /** The smallest valid PNG: a 1×1 transparent pixel. */

@@ -111,7 +111,7 @@ class HazardAttachmentIntegrationTests extends ApiTest {
 
     @Test
     void aPublicReporterAddsAFewPhotosSoonAfterReporting() {
-        String code = reportPublicly("203.0.113.21");
+        String code = reportPublicly(io.yingji.support.ClientAddresses.fresh());
         assertThat(uploadPublicly(code, "护栏.png", PNG).status()).isEqualTo(201);
         Response script = uploadPublicly(code, "护栏.png", "<svg onload=alert(1)>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(script.status()).isEqualTo(400);
@@ -139,7 +139,7 @@ class HazardAttachmentIntegrationTests extends ApiTest {
                 .query(String.class).single();
         assertThat(uploadPublicly(internalCode, "x.png", PNG).status()).isEqualTo(404);
 
-        String code = reportPublicly("203.0.113.22");
+        String code = reportPublicly(io.yingji.support.ClientAddresses.fresh());
         clock.advance(java.time.Duration.ofMinutes(61));
         try {
             Response late = uploadPublicly(code, "晚到的照片.png", PNG);

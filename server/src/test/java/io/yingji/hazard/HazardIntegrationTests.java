@@ -183,7 +183,7 @@ class HazardIntegrationTests extends ApiTest {
         Map<String, Object> report = Map.of("title", "小区地下车库电动车违规充电", "description", "多辆电动车在车库内飞线充电",
                 "regionCode", "330105001001");
         // a citizen of its own: other tests' anonymous reports from the test machine must not use up its limit
-        Map<String, String> citizen = Map.of("X-Forwarded-For", "203.0.113." + (1 + (int) (Math.random() * 250)));
+        Map<String, String> citizen = io.yingji.support.ClientAddresses.freshClient();
         Response created = api.send(HttpMethod.POST, "/public/hazards", null, report, citizen);
         assertThat(created.status()).isEqualTo(201);
         String code = created.body().path("trackingCode").asString();

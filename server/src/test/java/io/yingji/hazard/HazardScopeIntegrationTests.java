@@ -82,32 +82,34 @@ class HazardScopeIntegrationTests extends ApiTest {
 
     @Test
     void onlyPublicReportsAreTrackableByTheirCode() {
+        Map<String, String> prober = io.yingji.support.ClientAddresses.freshClient();
+        Map<String, String> citizen = io.yingji.support.ClientAddresses.freshClient();
         Response patrol = api.post("mishixiang", "/api/hazards", report("GRID_PATROL", Map.of("regionCode", "330105001001")));
         Response inspection = api.post("gongshu", "/api/hazards", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")));
-        Response missing = api.send(HttpMethod.GET, "/public/hazards/YHNOSUCHCODE", null, null, Map.of("X-Forwarded-For", "203.0.113.41"));
+        Response missing = api.send(HttpMethod.GET, "/public/hazards/YHNOSUCHCODE", null, null, prober);
         assertThat(missing.status()).isEqualTo(404);
         byte[] photo = "not really a photo".getBytes(StandardCharsets.UTF_8);
         for (Response staff : List.of(patrol, inspection)) {
             assertThat(staff.status()).isEqualTo(201);
             String code = staff.body().path("trackingCode").asString();
             assertThat(code).startsWith("YH");
-            Response tracked = api.send(HttpMethod.GET, "/public/hazards/" + code, null, null, Map.of("X-Forwarded-For", "203.0.113.41"));
+            Response tracked = api.send(HttpMethod.GET, "/public/hazards/" + code, null, null, prober);
             assertThat(tracked.status()).isEqualTo(404);
             assertThat(withoutId(tracked, code)).isEqualTo(withoutId(missing, "YHNOSUCHCODE"));
             long attachments = count("select count(*) from hazard_attachment where hazard_id = " + staff.body().path("id").asLong());
             // from an address of its own, so the per-address limits of other tests are untouched
             Response upload = api.upload(null, "/public/hazards/" + code + "/attachments", "现场.jpg", photo, Map.of(),
-                    Map.of("X-Forwarded-For", "203.0.113.41"));
+                    prober);
             assertThat(upload.status()).isEqualTo(404);
             assertThat(count("select count(*) from hazard_attachment where hazard_id = " + staff.body().path("id").asLong()))
                     .isEqualTo(attachments);
         }
         // a report of the public stays trackable
         Response created = api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "消防通道被占用",
-                "description", "小区消防通道长期停放车辆", "regionCode", "330105001001"), Map.of("X-Forwarded-For", "203.0.113.42"));
+                "description", "小区消防通道长期停放车辆", "regionCode", "330105001001"), citizen);
         assertThat(created.status()).isEqualTo(201);
         assertThat(api.send(HttpMethod.GET, "/public/hazards/" + created.body().path("trackingCode").asString(), null, null,
-                        Map.of("X-Forwarded-For", "203.0.113.42"))
+                        citizen)
                 .status()).isEqualTo(200);
     }
 

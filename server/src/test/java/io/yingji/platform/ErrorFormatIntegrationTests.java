@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +129,7 @@ class ErrorFormatIntegrationTests extends ApiTest {
 
     /** Anonymous reports from one address (empty ones: refused, yet counted) until the abuse limit answers. */
     private static Response floodPublicReports(Request request) {
-        String address = "10.99." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        String address = io.yingji.support.ClientAddresses.fresh();
         Response last = null;
         for (int i = 0; i < 20; i++) {
             last = request.send(HttpMethod.POST, "/public/hazards", null, Map.of(), Map.of("X-Forwarded-For", address));

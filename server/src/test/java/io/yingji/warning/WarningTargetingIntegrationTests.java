@@ -327,7 +327,7 @@ class WarningTargetingIntegrationTests extends ApiTest {
 
     Neighbourhood neighbourhood() {
         String t = UUID.randomUUID().toString().substring(0, 6);
-        String citizensClient = "192.0.2." + (1 + (int) (Math.random() * 250));
+        String citizensClient = io.yingji.support.ClientAddresses.fresh();
         return new Neighbourhood(t,
                 placeAt("mishixiang", WarningContacts.NURSING_HOME, "颐养院甲" + t, DATANGXIANG, 120.1570, 30.2905),
                 placeAt("mishixiang", WarningContacts.NURSING_HOME, "颐养院乙" + t, DATANGXIANG, 120.1585, 30.2930),
@@ -540,7 +540,7 @@ class WarningTargetingIntegrationTests extends ApiTest {
     @Test
     void theGeneralPublicRegistersForTheirTownshipOnce() {
         String mobile = "1380" + (1000000 + (int) (Math.random() * 8999999));
-        Map<String, String> client = from("203.0.113." + (1 + (int) (Math.random() * 200)));
+        Map<String, String> client = from(io.yingji.support.ClientAddresses.fresh());
         Response first = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
                 Map.of("mobile", mobile, "regionCode", MISHIXIANG), client);
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
@@ -563,12 +563,13 @@ class WarningTargetingIntegrationTests extends ApiTest {
         assertThat(api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
                 Map.of("mobile", "1381234" + String.valueOf(System.nanoTime()).substring(0, 4), "regionCode", MISHIXIANG), client)
                 .status()).isIn(200, 201);
+        String sixthMobile = freshMobile();
         Response sixth = api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", "13912340000", "regionCode", MISHIXIANG), client);
+                Map.of("mobile", sixthMobile, "regionCode", MISHIXIANG), client);
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(sixth.body().path("detail").asString()).contains("登记过于频繁");
-        assertThat(count("select count(*) from warning_contact where mobile = '13912340000'")).isZero();
+        assertThat(count("select count(*) from warning_contact where mobile = '" + sixthMobile + "'")).isZero();
         assertThat(api.send(HttpMethod.POST, "/public/warning-subscriptions", null,
-                Map.of("mobile", "13912340000", "regionCode", MISHIXIANG), from("198.51.100.7")).status()).isEqualTo(201);
+                Map.of("mobile", sixthMobile, "regionCode", MISHIXIANG), from(io.yingji.support.ClientAddresses.fresh())).status()).isEqualTo(201);
     }
 }
