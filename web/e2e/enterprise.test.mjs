@@ -2,7 +2,7 @@
 // the language switch — real pages over real HTTP against the running server.
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAnswer, BASE_URL, DESKTOP, launch, loggedIn, PHONE, screenshot } from './support.mjs'
+import { apiAnswer, BASE_URL, DESKTOP, launch, loggedIn, PHONE, screenshot, layerAnswer } from './support.mjs'
 
 let browser
 
@@ -19,7 +19,7 @@ describe('拱墅区应急管理局 (gongshu)', () => {
     const { context, page } = await loggedIn(browser, 'gongshu')
     assert.match(await page.getByTestId('user-region').innerText(), /拱墅区$/)
     await page.getByTestId('todo').getByText('待核实的隐患').waitFor()
-    const points = await apiAnswer(page, '/api/enterprises/map', () => page.getByTestId('menu-map').click())
+    const points = await layerAnswer(page, '/api/enterprises/map', () => page.getByTestId('menu-map').click())
     assert.ok(points.length > 50, `expected many enterprises on the map, got ${points.length}`)
     assert.ok(points.every((p) => p.regionCode.startsWith('330105')), 'a point outside 拱墅区 reached the map')
     await page.getByTestId('map-count').filter({ hasText: String(points.length) }).waitFor()
@@ -105,7 +105,7 @@ describe('企业安全管理人员 (qiye)', () => {
     await page.getByTestId('enterprise-link').first().waitFor()
     assert.equal(await page.getByTestId('enterprise-link').count(), 1)
     assert.equal(await page.getByTestId('enterprise-link').innerText(), '杭州运河精细化工有限公司')
-    const points = await apiAnswer(page, '/api/enterprises/map', () => page.getByTestId('menu-map').click())
+    const points = await layerAnswer(page, '/api/enterprises/map', () => page.getByTestId('menu-map').click())
     assert.equal(points.length, 1)
     await context.close()
   })

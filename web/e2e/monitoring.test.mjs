@@ -3,7 +3,7 @@
 // and the one map shows the sensors and the open alarms.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, apiAnswer, apiToken, BASE_URL, launch, loggedIn, PHONE, screenshot } from './support.mjs'
+import { api, apiAnswer, apiToken, BASE_URL, launch, loggedIn, PHONE, screenshot, layerAnswer } from './support.mjs'
 
 let browser
 
@@ -243,7 +243,7 @@ test('the one map shows the sensors by state and the open alarms, and a device p
   await page.locator('.leaflet-marker-icon').first().waitFor()
   assert.equal(await page.locator('.yj-sensor, .yj-sensor-cluster, .yj-alarm').count(), 0, 'the monitoring layers start hidden')
 
-  const points = await apiAnswer(page, '/api/devices/map', () => page.getByTestId('map-layer-sensors').click())
+  const points = await layerAnswer(page, '/api/devices/map', () => page.getByTestId('map-layer-sensors').click())
   assert.ok(points.some((p) => p.id === device.id), 'the new device is on the layer')
   await page.getByTestId('map-sensor-count').filter({ hasText: `显示 ${points.length} 台监测设备` }).waitFor()
   await page.locator('.yj-sensor, .yj-sensor-cluster').first().waitFor()
@@ -291,6 +291,8 @@ test('the one map shows the sensors by state and the open alarms, and a device p
   await page.setViewportSize(PHONE)
   await page.goto(`${BASE_URL}/map?layer=sensors&layer=alarms`)
   await page.locator('.yj-sensor, .yj-sensor-cluster').first().waitFor()
+  // the layer panel is a drawer on a phone, opened by its button
+  await page.getByTestId('map-panel-toggle').click()
   assert.ok(await page.getByTestId('map-layer-sensors').isVisible(), 'the sensor layer can be switched on a phone')
   await screenshot(page, 'map-monitoring-phone')
   await context.close()

@@ -3,7 +3,7 @@
 // hazard statistics per industry.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { apiAnswer, BASE_URL, launch, loggedIn, PHONE, screenshot } from './support.mjs'
+import { apiAnswer, BASE_URL, launch, loggedIn, PHONE, screenshot, layerAnswer } from './support.mjs'
 
 let browser
 
@@ -164,7 +164,7 @@ test('the one map shows the open hazards of 拱墅区 as pins with a card that l
   await page.getByTestId('menu-map').click()
   await page.locator('.leaflet-marker-icon').first().waitFor()
   assert.equal(await page.locator('.yj-hazard').count(), 0, 'the hazard layer starts hidden')
-  const hazards = await apiAnswer(page, '/api/hazards/map', () => page.getByTestId('map-layer-hazards').click())
+  const hazards = await layerAnswer(page, '/api/hazards/map', () => page.getByTestId('map-layer-hazards').click())
   assert.ok(hazards.length > 0, 'the demo city has open hazards with a location')
   assert.ok(hazards.every((h) => h.regionCode.startsWith('330105')), 'a hazard outside 拱墅区 reached the map')
   assert.ok(hazards.every((h) => h.status !== 'CLOSED' && h.status !== 'DISMISSED'), 'only open hazards')
@@ -204,7 +204,7 @@ test('the one map shows the open hazards of 拱墅区 as pins with a card that l
   await page.getByTestId('map-hazard-count').waitFor()
   const region = page.locator('.panel .el-select').nth(1)
   await region.click()
-  const narrowed = await apiAnswer(page, '/api/hazards/map', () => page.locator('.el-select-dropdown__item').filter({ hasText: '米市巷街道' }).click())
+  const narrowed = await layerAnswer(page, '/api/hazards/map', () => page.locator('.el-select-dropdown__item').filter({ hasText: '米市巷街道' }).click())
   assert.ok(narrowed.every((h) => h.regionCode.startsWith('330105001')), 'only 米市巷街道 after narrowing')
   await page.getByTestId('map-hazard-count').filter({ hasText: `显示 ${narrowed.length} 条未销号隐患` }).waitFor()
   await context.close()
@@ -213,6 +213,8 @@ test('the one map shows the open hazards of 拱墅区 as pins with a card that l
   const { context: phoneContext, page: phone } = await loggedIn(browser, 'gongshu', PHONE)
   await phone.goto(`${BASE_URL}/map?layer=hazards`)
   await phone.locator('.yj-hazard').first().waitFor()
+  // the layer panel is a drawer on a phone, opened by its button
+  await phone.getByTestId('map-panel-toggle').click()
   assert.ok(await phone.getByTestId('map-layer-hazards').isVisible(), 'the hazard layer can be switched on a phone')
   await phone.waitForTimeout(300)
   await screenshot(phone, 'map-hazards-phone')

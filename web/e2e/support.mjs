@@ -98,3 +98,37 @@ export async function api(authorization, method, pathname, body) {
   if (!response.ok) throw new Error(`${method} ${pathname}: HTTP ${response.status} ${text}`)
   return text ? JSON.parse(text) : undefined
 }
+
+/**
+ * A map layer (/api/enterprises/map, /api/devices/map, /api/hazards/map) comes by column:
+ * `{ count, id: [...], name: [...] }`. Answers one object per point, after checking every column's length.
+ */
+export function rows(layer) {
+  const columns = Object.entries(layer).filter(([, value]) => Array.isArray(value))
+  for (const [name, values] of columns) {
+    if (values.length !== layer.count) throw new Error(`column ${name} has ${values.length} entries, count is ${layer.count}`)
+  }
+  return Array.from({ length: layer.count }, (_, i) => Object.fromEntries(columns.map(([name, values]) => [name, values[i]])))
+}
+
+/** The rows of the map layer the action makes the page ask for. */
+export async function layerAnswer(page, pathPrefix, action) {
+  return rows(await apiAnswer(page, pathPrefix, action))
+}
+
+/** A 1×1 light-green PNG, stretched by the browser over a 256 px tile: a base map that is never fetched from the internet. */
+const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mPc/Z+hHgAGYgJ1cfKSjQAAAABJRU5ErkJggg==', 'base64')
+
+/**
+ * Makes the page's maps use a base map at tiles.test (the tests' server configures none, and tests never
+ * reach the internet): `serve` true answers every tile with a small PNG, false fails every tile, as an
+ * offline network would.
+ */
+export async function fakeTiles(context, serve) {
+  await context.route('**/api/config', async (route) => {
+    const response = await route.fetch()
+    const config = await response.json()
+    await route.fulfill({ response, json: { ...config, tileUrl: 'https://tiles.test/{z}/{x}/{y}.png', tileAttribution: '© 测试底图 OpenStreetMap 贡献者' } })
+  })
+  await context.route('https://tiles.test/**', (route) => (serve ? route.fulfill({ contentType: 'image/png', body: TILE }) : route.abort('internetdisconnected')))
+}

@@ -15,7 +15,12 @@ export interface Me {
 }
 
 export interface ClientConfig {
+  /** The base map's XYZ tile template; null: boundaries only (offline) */
   tileUrl: string | null
+  /** A label layer over the base map (天地图's annotations) */
+  tileLabelUrl?: string | null
+  /** What {s} in the templates stands for */
+  tileSubdomains?: string[]
   tileAttribution: string | null
   maxZoom: number
 }

@@ -1,4 +1,5 @@
 import { http, query } from './http'
+import { rowsOf, type Columns } from '@/lib/mapLayer'
 
 export interface Enterprise {
   id: number
@@ -75,8 +76,10 @@ export const getEnterprisesApi = (filter: EnterpriseFilter, page: number, size: 
 export const getEnterpriseApi = (id: number) => http.get<Enterprise>(`/api/enterprises/${id}`)
 export const createEnterpriseApi = (draft: EnterpriseDraft) => http.post<Enterprise>('/api/enterprises', draft)
 export const updateEnterpriseApi = (id: number, draft: EnterpriseDraft) => http.put<Enterprise>(`/api/enterprises/${id}`, draft)
-export const getMapPointsApi = (filter: EnterpriseFilter) =>
-  http.get<MapPoint[]>(`/api/enterprises/map${query({ regionCode: filter.regionCode, industry: filter.industry })}`)
+const MAP_POINT_FIELDS = ['id', 'name', 'industry', 'longitude', 'latitude', 'regionCode', 'majorHazard'] as const
+/** The enterprises of the one map; the server sends them by column (lib/mapLayer). */
+export const getMapPointsApi = async (filter: EnterpriseFilter): Promise<MapPoint[]> =>
+  rowsOf(await http.get<Columns<MapPoint>>(`/api/enterprises/map${query({ regionCode: filter.regionCode, industry: filter.industry })}`), MAP_POINT_FIELDS)
 export const getEnterpriseStatisticsApi = () => http.get<Record<string, number>>('/api/enterprises/statistics')
 export const getHazardSourcesApi = (id: number) => http.get<HazardSource[]>(`/api/enterprises/${id}/hazard-sources`)
 export const importEnterprisesApi = (file: File) => {

@@ -1,5 +1,6 @@
 import { http, query } from './http'
 import type { Page } from './enterprise'
+import { rowsOf, type Columns } from '@/lib/mapLayer'
 
 export interface Hazard {
   id: number
@@ -52,7 +53,10 @@ export interface Tracking {
   steps: { action: string; status: string; at: string }[]
 }
 
-/** An open hazard on the one map: its own location, else its enterprise's. */
+/**
+ * An open hazard on the one map: at its own location (OWN), else approximately at its enterprise's
+ * (ENTERPRISE) or at its region's centre (REGION).
+ */
 export interface MapHazard {
   id: number
   title: string
@@ -62,6 +66,13 @@ export interface MapHazard {
   longitude: number
   latitude: number
   regionCode: string
+  location: 'OWN' | 'ENTERPRISE' | 'REGION'
+}
+
+/** The hazards placed on the map, and how many could not be placed at all. */
+export interface HazardMap {
+  hazards: MapHazard[]
+  unplaced: number
 }
 
 export const HAZARD_CATEGORIES = ['FIRE', 'ELECTRICAL', 'HAZCHEM', 'EQUIPMENT', 'CONSTRUCTION', 'OPERATION', 'MANAGEMENT', 'OTHER'] as const
@@ -82,7 +93,12 @@ export interface HazardStatistics {
   byIndustry: { industry: string; found: number; closed: number; overdue: number; closureRate: number | null }[]
 }
 
-export const getHazardMapApi = (regionCode?: string) => http.get<MapHazard[]>(`/api/hazards/map${query({ regionCode })}`)
+const MAP_HAZARD_FIELDS = ['id', 'title', 'status', 'grade', 'overdue', 'longitude', 'latitude', 'regionCode', 'location'] as const
+/** The open hazards of the one map; the server sends them by column (lib/mapLayer). */
+export const getHazardMapApi = async (regionCode?: string): Promise<HazardMap> => {
+  const layer = await http.get<Columns<MapHazard> & { unplaced: number }>(`/api/hazards/map${query({ regionCode })}`)
+  return { hazards: rowsOf<MapHazard>(layer, MAP_HAZARD_FIELDS), unplaced: layer.unplaced ?? 0 }
+}
 export const getHazardStatisticsApi = () => http.get<HazardStatistics>('/api/hazards/statistics')
 export const reportPubliclyApi = (body: Record<string, unknown>) => http.post<{ trackingCode: string }>('/public/hazards', body)
 export const trackApi = (code: string) => http.get<Tracking>(`/public/hazards/${encodeURIComponent(code)}`)

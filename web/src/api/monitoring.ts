@@ -1,5 +1,6 @@
 import { http, query } from './http'
 import type { Page } from './enterprise'
+import { rowsOf, type Columns } from '@/lib/mapLayer'
 
 /** A monitoring device (监测设备) as the registry shows it. */
 export interface Device {
@@ -141,7 +142,10 @@ export const importDevicesApi = (file: File) => {
   form.append('file', file)
   return http.post<{ imported: number }>('/api/devices/import', form)
 }
-export const getDeviceMapApi = (regionCode?: string) => http.get<DevicePoint[]>(`/api/devices/map${query({ regionCode })}`)
+const DEVICE_POINT_FIELDS = ['id', 'code', 'name', 'type', 'longitude', 'latitude', 'online', 'openAlarms'] as const
+/** The devices of the one map; the server sends them by column (lib/mapLayer). */
+export const getDeviceMapApi = async (regionCode?: string): Promise<DevicePoint[]> =>
+  rowsOf(await http.get<Columns<DevicePoint>>(`/api/devices/map${query({ regionCode })}`), DEVICE_POINT_FIELDS)
 export const getTelemetryApi = (id: number, range: { metric?: string; from: string; to: string; points: number }) =>
   http.get<TelemetrySeries>(`/api/devices/${id}/telemetry${query(range)}`)
 

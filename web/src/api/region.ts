@@ -19,6 +19,8 @@ export const getMyRegionApi = () => http.get<RegionDetail>('/api/regions/mine')
 export const getRegionChildrenApi = (code: string) => http.get<RegionView[]>(`/api/regions/${code}/children`)
 export const getRegionChildrenGeoJsonApi = (code: string) =>
   http.get<GeoJSON.FeatureCollection>(`/api/regions/${code}/children/geojson`)
+/** The outlines and names of the caller's region's neighbours (nothing else of theirs). */
+export const getNeighboursGeoJsonApi = () => http.get<GeoJSON.FeatureCollection>('/api/regions/mine/neighbours/geojson')
 
 export interface RegionOption {
   code: string

@@ -29,6 +29,9 @@ const en: typeof zh = {
     sensorCount: '{n} devices shown', warningCount: 'Showing {n} warnings in force', alarmCount: '{n} open alarms shown', alarmsHere: '{n} alarms here', devicesHere: '{n} devices here',
     sensorStates: { ALARM: 'With open alarms', ONLINE: 'Online', OFFLINE: 'Offline' }, pulsing: 'Pulsing: not yet acknowledged',
     legend: 'Risk level', colourBy: 'Colour markers by', byRisk: 'Risk level', bySafety: 'Safety code', manageZones: 'Manage risk zoning layers', unknownRisk: 'Not assessed', noTiles: 'No background tiles configured: boundaries only (offline mode)', open: 'Open',
+    tilesFailed: 'The base map cannot load (no network): boundaries only', approximate: 'Approximate location', approxEnterprise: 'Approximate location (its enterprise’s)', approxRegion: 'Approximate location (centre of its region)',
+    hazardApproxCount: '{n} of them at an approximate location', hazardUnplaced: '{n} cannot be placed (their region has no extent) and are not shown',
+    panel: 'Layers and legends', closePanel: 'Close the layer panel', warningLegend: 'Warning level', zoneLegend: 'Risk zoning grade', clusterHint: 'A cluster takes the colour of its highest level',
   },
   risk: {
     RED: 'Major', ORANGE: 'High', YELLOW: 'Moderate', BLUE: 'Low', UNKNOWN: 'Not assessed',

@@ -27,6 +27,9 @@ export default {
     sensorCount: '显示 {n} 台监测设备', warningCount: '显示 {n} 条生效中的预警', alarmCount: '显示 {n} 条未消除报警', alarmsHere: '此处 {n} 条报警', devicesHere: '此处 {n} 台设备',
     sensorStates: { ALARM: '有未消除报警', ONLINE: '在线', OFFLINE: '离线' }, pulsing: '闪烁：尚未确认',
     legend: '风险等级', colourBy: '标注颜色', byRisk: '风险等级', bySafety: '安全码', manageZones: '管理风险区划图层', unknownRisk: '未评估', noTiles: '未配置底图，仅显示行政区划边界（离线模式）', open: '查看详情',
+    tilesFailed: '底图无法加载（网络不通），仅显示行政区划边界', approximate: '位置为近似', approxEnterprise: '位置为近似（按所属企业位置标注）', approxRegion: '位置为近似（按所在区划中心标注）',
+    hazardApproxCount: '其中 {n} 条位置为近似', hazardUnplaced: '{n} 条无法定位（所在区划无范围数据），未在图上显示',
+    panel: '图层与图例', closePanel: '收起图层面板', warningLegend: '预警级别', zoneLegend: '风险区划等级', clusterHint: '聚合点颜色为其中最高等级',
   },
   risk: {
     RED: '重大风险', ORANGE: '较大风险', YELLOW: '一般风险', BLUE: '低风险', UNKNOWN: '未评估',

@@ -1,10 +1,12 @@
 package io.yingji.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,12 +20,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The one map's enterprise query (GET /api/enterprises/map) through the real path — HTTP, session-less
  * bearer token, data scope, JSON — against a raw JDBC read of the same rows from the same PostgreSQL
  * in the same run. Starts the packaged server (server/target/yingji.jar) on a fresh database loaded
- * with a demo city of {@code ENTERPRISES} enterprises. Prints {@code name: value unit} lines.
+ * with a demo city of {@code ENTERPRISES} enterprises. The API is asked as a browser asks (gzip accepted,
+ * the answer unpacked and read) and, for comparison, without compression; the three are timed in
+ * interleaved rounds. Prints {@code name: value unit} lines.
  */
 public final class MapQueryBenchmark {
 
@@ -68,20 +73,35 @@ public final class MapQueryBenchmark {
     }
 
     private static void run(String name, HttpClient http, String token, Connection db, String prefix) throws Exception {
+        // as a browser asks: gzip accepted, the answer unpacked and its columns read
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/enterprises/map"))
+                .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").GET().build();
+        HttpRequest plainRequest = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/enterprises/map"))
                 .header("Authorization", "Bearer " + token).GET().build();
-        Pattern id = Pattern.compile("\"id\":");
+        long[] wire = new long[2];
         Callable<Integer> api = () -> {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("map answered " + response.statusCode());
             }
-            Matcher matcher = id.matcher(response.body());
-            int rows = 0;
-            while (matcher.find()) {
-                rows++;
+            byte[] body = response.body();
+            wire[0] = body.length;
+            if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+                try (GZIPInputStream gunzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = gunzip.readAllBytes();
+                }
+            } else {
+                throw new IllegalStateException("the map layer was not compressed");
             }
-            return rows;
+            wire[1] = body.length;
+            return rows(body);
+        };
+        Callable<Integer> plain = () -> {
+            HttpResponse<byte[]> response = http.send(plainRequest, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("map answered " + response.statusCode());
+            }
+            return rows(response.body());
         };
         // the baseline: the same rows straight from PostgreSQL, no HTTP, no scope, no JSON
         PreparedStatement query = db.prepareStatement("""
@@ -107,30 +127,56 @@ public final class MapQueryBenchmark {
         };
         int apiRows = api.call();
         int jdbcRows = jdbc.call();
-        if (apiRows != jdbcRows) {
+        if (apiRows != jdbcRows || plain.call() != jdbcRows) {
             throw new IllegalStateException(name + ": API returned " + apiRows + " rows, database " + jdbcRows);
         }
-        List<Double> apiTimes = time(api, ROUNDS);
-        List<Double> jdbcTimes = time(jdbc, ROUNDS);
+        // interleaved rounds: the API and its baseline see the same moments of the shared machine
+        List<Double> apiTimes = new ArrayList<>();
+        List<Double> plainTimes = new ArrayList<>();
+        List<Double> jdbcTimes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            api.call();
+            plain.call();
+            jdbc.call();
+        }
+        for (int i = 0; i < ROUNDS; i++) {
+            apiTimes.add(timed(api));
+            plainTimes.add(timed(plain));
+            jdbcTimes.add(timed(jdbc));
+        }
+        Collections.sort(apiTimes);
+        Collections.sort(plainTimes);
+        Collections.sort(jdbcTimes);
         System.out.println(name + "_rows: " + apiRows + " rows");
+        System.out.println(name + "_bytes_json: " + wire[1] + " bytes");
+        System.out.println(name + "_bytes_gzip: " + wire[0] + " bytes");
         System.out.printf("%s_api_p50: %.1f ms%n", name, percentile(apiTimes, 50));
+        System.out.printf("%s_api_p95: %.1f ms%n", name, percentile(apiTimes, 95));
         System.out.printf("%s_api_p99: %.1f ms%n", name, percentile(apiTimes, 99));
+        System.out.printf("%s_api_uncompressed_p50: %.1f ms%n", name, percentile(plainTimes, 50));
         System.out.printf("%s_jdbc_baseline_p50: %.1f ms%n", name, percentile(jdbcTimes, 50));
+        System.out.printf("%s_jdbc_baseline_p95: %.1f ms%n", name, percentile(jdbcTimes, 95));
         System.out.printf("%s_ratio_baseline_over_api: %.2f ratio%n", name, percentile(jdbcTimes, 50) / percentile(apiTimes, 50));
+        System.out.printf("%s_ratio_baseline_over_api_uncompressed: %.2f ratio%n", name,
+                percentile(jdbcTimes, 50) / percentile(plainTimes, 50));
     }
 
-    private static List<Double> time(Callable<Integer> work, int rounds) throws Exception {
-        for (int i = 0; i < 10; i++) {
-            work.call();
+    /** The layer's row count, from its {@code "count":n} (the columns' lengths are the server's tests' business). */
+    private static int rows(byte[] json) {
+        String head = new String(json, 0, Math.min(json.length, 64), StandardCharsets.UTF_8);
+        Matcher count = COUNT.matcher(head);
+        if (!count.find()) {
+            throw new IllegalStateException("no count in " + head);
         }
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            work.call();
-            times.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(times);
-        return times;
+        return Integer.parseInt(count.group(1));
+    }
+
+    private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
+
+    private static double timed(Callable<Integer> work) throws Exception {
+        long start = System.nanoTime();
+        work.call();
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -53,6 +53,9 @@ public interface EnterpriseRegistry {
     /** The enterprises in scope as map points (at most {@value #MAX_MAP_POINTS}). */
     List<MapPoint> mapPoints(EnterpriseSearch search);
 
+    /** The same points by column, as the one map's layer endpoint sends them (at most {@value #MAX_MAP_POINTS}). */
+    MapLayer mapLayer(EnterpriseSearch search);
+
     int MAX_MAP_POINTS = 100_000;
 
     /** Counts per industry code within scope, plus {@code MAJOR_HAZARD}: those with a graded major hazard source. */

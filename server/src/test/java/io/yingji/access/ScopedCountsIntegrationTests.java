@@ -3,6 +3,7 @@ package io.yingji.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api.Response;
+import io.yingji.support.MapLayers;
 import io.yingji.support.ApiTest;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class ScopedCountsIntegrationTests extends ApiTest {
             assertThat(byIndustry).as("enterprises of %s by industry", user).isEqualTo(listed);
             assertThat(statistics.body().path("MAJOR_HAZARD").asLong()).as(user)
                     .isEqualTo(total(user, "/api/enterprises?majorHazard=true&size=1"));
-            assertThat(api.get(user, "/api/enterprises/map").body().size()).as("map of %s", user).isEqualTo((int) listed);
+            assertThat(MapLayers.rows(api.get(user, "/api/enterprises/map").body()).size()).as("map of %s", user).isEqualTo((int) listed);
         }
         assertThat(total("zhujian", "/api/enterprises?size=1")).isLessThan(total("gongshu", "/api/enterprises?size=1"));
         assertThat(total("qiye", "/api/enterprises?size=1")).isEqualTo(1);
@@ -67,9 +68,9 @@ class ScopedCountsIntegrationTests extends ApiTest {
             assertThat(statistics.body().path("byIndustry").valueStream().mapToLong(i -> i.path("found").asLong()).sum())
                     .as(user).isEqualTo(listed);
             long open = listed - total(user, "/api/hazards?status=CLOSED&size=1") - total(user, "/api/hazards?status=DISMISSED&size=1");
-            assertThat(api.get(user, "/api/hazards/map").body().size()).as("open hazards of %s on the map", user)
+            assertThat(MapLayers.rows(api.get(user, "/api/hazards/map").body()).size()).as("open hazards of %s on the map", user)
                     .isLessThanOrEqualTo((int) open);
-            assertThat(api.get(user, "/api/hazards/map").body().valueStream().limit(20).map(h -> h.path("id").asLong()))
+            assertThat(MapLayers.rows(api.get(user, "/api/hazards/map").body()).stream().limit(20).map(h -> h.path("id").asLong()))
                     .as(user).allMatch(id -> api.get(user, "/api/hazards/" + id).status() == 200);
         }
     }
@@ -86,8 +87,8 @@ class ScopedCountsIntegrationTests extends ApiTest {
 
             long devices = total(user, "/api/devices?size=1");
             Response map = api.get(user, "/api/devices/map");
-            assertThat(map.body().size()).as("device map of %s", user).isEqualTo((int) devices);
-            long openOnMap = map.body().valueStream().mapToLong(d -> d.path("openAlarms").asLong()).sum();
+            assertThat(MapLayers.rows(map.body())).as("device map of %s", user).hasSize((int) devices);
+            long openOnMap = MapLayers.rows(map.body()).stream().mapToLong(d -> d.path("openAlarms").asLong()).sum();
             assertThat(openOnMap).as("open alarms of %s on the device map", user).isEqualTo(total(user, "/api/alarms?open=true&size=1"));
         }
     }

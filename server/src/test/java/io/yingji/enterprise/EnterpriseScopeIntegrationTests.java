@@ -2,6 +2,7 @@ package io.yingji.enterprise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.yingji.support.MapLayers;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.Enterprises;
@@ -165,13 +166,45 @@ class EnterpriseScopeIntegrationTests extends ApiTest {
     @Test
     void theMapShowsEveryEnterpriseInScopeAndNothingElse() {
         Response gongshu = api.get("gongshu", "/api/enterprises/map");
-        assertThat(gongshu.body().size()).isEqualTo(countIn("330105"));
-        assertThat(gongshu.body().valueStream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
+        assertThat(MapLayers.rows(gongshu.body())).hasSize((int) countIn("330105"));
+        assertThat(MapLayers.rows(gongshu.body()).stream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
         Response street = api.get("gongshu", "/api/enterprises/map?regionCode=330105005&industry=CHEMICAL");
-        assertThat(street.body().valueStream().map(p -> p.path("industry").asString())).allMatch("CHEMICAL"::equals);
-        assertThat(api.get("gongshu", "/api/enterprises/map?regionCode=330106").body().size()).isZero();
-        assertThat(api.get("qiye", "/api/enterprises/map").body().size()).isEqualTo(1);
+        assertThat(MapLayers.rows(street.body()).stream().map(p -> p.path("industry").asString())).allMatch("CHEMICAL"::equals);
+        assertThat(api.get("gongshu", "/api/enterprises/map?regionCode=330106").body().path("count").asInt()).isZero();
+        assertThat(MapLayers.rows(api.get("qiye", "/api/enterprises/map").body())).hasSize(1);
         assertThat(api.get("gongshu", "/api/enterprises/map?regionCode=33x").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theMapLayerComesByColumnAndGzipCompressedToClientsThatAcceptIt() throws Exception {
+        Response layer = api.get("gongshu", "/api/enterprises/map");
+        assertThat(layer.body().properties().stream().map(java.util.Map.Entry::getKey))
+                .containsExactly("count", "id", "name", "industry", "longitude", "latitude", "regionCode", "majorHazard");
+        java.util.List<tools.jackson.databind.JsonNode> rows = MapLayers.rows(layer.body());
+        var first = rows.get(0);
+        var enterprise = api.get("gongshu", "/api/enterprises/" + first.path("id").asLong()).body();
+        assertThat(first.path("name").asString()).isEqualTo(enterprise.path("name").asString());
+        assertThat(first.path("industry").asString()).isEqualTo(enterprise.path("industry").asString());
+        assertThat(first.path("regionCode").asString()).isEqualTo(enterprise.path("regionCode").asString());
+        assertThat(first.path("longitude").asDouble()).isCloseTo(enterprise.path("longitude").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(first.path("latitude").asDouble()).isCloseTo(enterprise.path("latitude").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(first.path("majorHazard").isBoolean()).isTrue();
+
+        // compressed on the wire when the client accepts gzip (as every browser does), plain otherwise
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/enterprises/map"))
+                .header("Authorization", "Bearer " + api.token("gongshu"));
+        var gzipped = http.send(request.copy().header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] plain;
+        try (var gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            plain = gunzip.readAllBytes();
+        }
+        assertThat(gzipped.body().length).isLessThan(plain.length / 3);
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(plain)).isEqualTo(layer.body());
+        var identity = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(identity.body()).isEqualTo(plain);
     }
 
     @Test

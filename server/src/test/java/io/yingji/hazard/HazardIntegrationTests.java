@@ -1,9 +1,11 @@
 package io.yingji.hazard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
+import io.yingji.support.MapLayers;
 import io.yingji.support.MutableClock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
 
 class HazardIntegrationTests extends ApiTest {
 
@@ -133,27 +136,64 @@ class HazardIntegrationTests extends ApiTest {
         long id = reportAtQiye("qiye", "SELF_INSPECTION");
         Response map = api.get("gongshu", "/api/hazards/map");
         assertThat(map.status()).isEqualTo(200);
-        var point = map.body().valueStream().filter(p -> p.path("id").asLong() == id).findFirst().orElseThrow();
+        List<JsonNode> rows = MapLayers.rows(map.body());
+        var point = rows.stream().filter(p -> p.path("id").asLong() == id).findFirst().orElseThrow();
         var enterprise = api.get("qiye", "/api/enterprises/" + qiyeEnterprise()).body();
-        assertThat(point.path("longitude").asDouble()).isEqualTo(enterprise.path("longitude").asDouble());
-        assertThat(point.path("latitude").asDouble()).isEqualTo(enterprise.path("latitude").asDouble());
+        assertThat(point.path("longitude").asDouble()).isCloseTo(enterprise.path("longitude").asDouble(), within(1e-6));
+        assertThat(point.path("latitude").asDouble()).isCloseTo(enterprise.path("latitude").asDouble(), within(1e-6));
+        assertThat(point.path("location").asString()).isEqualTo("ENTERPRISE");
         assertThat(point.path("status").asString()).isEqualTo("REPORTED");
-        assertThat(map.body().valueStream().map(p -> p.path("status").asString())).doesNotContain("CLOSED", "DISMISSED");
-        assertThat(map.body().valueStream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
-        long open = count("""
-                select count(*) from hazard h left join enterprise e on e.id = h.enterprise_id
-                 where h.region_code like '330105%' and h.status not in ('CLOSED', 'DISMISSED')
-                   and coalesce(h.longitude, e.longitude) is not null""");
-        assertThat(map.body().size()).isEqualTo((int) open);
+        assertThat(rows.stream().map(p -> p.path("status").asString())).doesNotContain("CLOSED", "DISMISSED");
+        assertThat(rows.stream().map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105"));
+        // every open hazard is on the map (at its own place, its enterprise's or its region's centre) or counted as unplaced
+        long open = count("select count(*) from hazard h where h.region_code like '330105%' and h.status not in ('CLOSED', 'DISMISSED')");
+        assertThat(rows.size() + map.body().path("unplaced").asInt()).isEqualTo((int) open);
 
-        assertThat(api.get("xihu", "/api/hazards/map").body().valueStream().map(p -> p.path("id").asLong())).doesNotContain(id);
-        assertThat(api.get("qiye", "/api/hazards/map").body().valueStream().map(p -> p.path("id").asLong())).contains(id);
-        assertThat(api.get("gongshu", "/api/hazards/map?regionCode=330105001").body().valueStream()
+        assertThat(MapLayers.rows(api.get("xihu", "/api/hazards/map").body()).stream().map(p -> p.path("id").asLong())).doesNotContain(id);
+        assertThat(MapLayers.rows(api.get("qiye", "/api/hazards/map").body()).stream().map(p -> p.path("id").asLong())).contains(id);
+        assertThat(MapLayers.rows(api.get("gongshu", "/api/hazards/map?regionCode=330105001").body()).stream()
                 .map(p -> p.path("regionCode").asString())).allMatch(c -> c.startsWith("330105001"));
         Response bad = api.get("gongshu", "/api/hazards/map?regionCode=33x");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorFields()).containsExactly("regionCode");
         assertThat(api.send(HttpMethod.GET, "/api/hazards/map", null, null, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aHazardWithoutAPlaceOfItsOwnOrAnEnterpriseStandsApproximatelyAtItsRegionsCentreForItsRegionOnly() {
+        JsonNode township = api.get("gongshu", "/api/regions/330105/children").body().get(0);
+        String code = township.path("code").asString();
+        Response created = api.post("gongshu", "/api/hazards", Map.of("title", "沿街店铺消防通道堵塞",
+                "description", "巡查发现杂物堆放堵塞消防通道", "regionCode", code, "source", "GRID_PATROL"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        long id = created.body().path("id").asLong();
+        assertThat(created.body().path("longitude").isNull() || created.body().path("longitude").isMissingNode()).isTrue();
+
+        Response map = api.get("gongshu", "/api/hazards/map?regionCode=" + code);
+        var point = MapLayers.rows(map.body()).stream().filter(p -> p.path("id").asLong() == id).findFirst().orElseThrow();
+        assertThat(point.path("location").asString()).isEqualTo("REGION");
+        JsonNode box = township.path("boundingBox");
+        assertThat(point.path("longitude").asDouble())
+                .isCloseTo((box.path("minLongitude").asDouble() + box.path("maxLongitude").asDouble()) / 2, within(1e-6));
+        assertThat(point.path("latitude").asDouble())
+                .isCloseTo((box.path("minLatitude").asDouble() + box.path("maxLatitude").asDouble()) / 2, within(1e-6));
+        // the hazards placed exactly are not marked approximate
+        Response precise = api.post("gongshu", "/api/hazards", Map.of("title", "配电箱门未关闭", "description", "配电箱门未关闭且无警示",
+                "regionCode", code, "source", "GRID_PATROL", "longitude", 120.1601, "latitude", 30.2901));
+        long preciseId = precise.body().path("id").asLong();
+        assertThat(MapLayers.rows(api.get("gongshu", "/api/hazards/map").body()).stream().filter(p -> p.path("id").asLong() == preciseId)
+                .map(p -> p.path("location").asString())).containsExactly("OWN");
+
+        // another district sees neither, on its map or by asking for the region
+        assertThat(MapLayers.rows(api.get("xihu", "/api/hazards/map").body()).stream().map(p -> p.path("id").asLong()))
+                .doesNotContain(id, preciseId);
+        Response asked = api.get("xihu", "/api/hazards/map?regionCode=" + code);
+        if (asked.status() == 200) {
+            assertThat(MapLayers.rows(asked.body())).isEmpty();
+        } else {
+            assertThat(asked.status()).isIn(403, 404);
+        }
+        assertThat(api.get("xihu", "/api/hazards/" + id).status()).isEqualTo(404);
     }
 
     @Test

@@ -175,6 +175,7 @@ class ScaleOutIntegrationTests {
         // the monitoring job every second on each instance, so both compete for its lease during the test
         env.put("YINGJI_MONITORING_JOB_INTERVAL", "PT1S");
         env.put("YINGJI_NOTIFY_STREAM_POLL", "PT0.5S");
+        env.put("YINGJI_MAP_PROVIDER", "none");
         processes.add(builder.start());
         instances.put(name, port);
         managementPorts.put(name, managementPort);
@@ -469,6 +470,33 @@ class ScaleOutIntegrationTests {
                     .as("the session on %s", instance).isEqualTo(401);
             assertThat(send(port, "GET", "/api/me", null, bearer(token)).status()).as("the token on %s", instance).isEqualTo(401);
         }
+    }
+
+    @Test
+    @Order(1)
+    void mapLayersArriveGzipCompressedThroughNginxFromEitherInstance() throws Exception {
+        String token = token("hangzhou");
+        Set<String> served = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/api/enterprises/map"))
+                    .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Encoding")).as("request %d", i).hasValue("gzip");
+            served.add(response.headers().firstValue("X-Yingji-Instance").orElse(""));
+            byte[] plain;
+            try (var gunzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+                plain = gunzip.readAllBytes();
+            }
+            assertThat(response.body().length).as("compressed").isLessThan(plain.length / 2);
+            JsonNode layer = JSON.readTree(plain);
+            assertThat(layer.path("count").asInt()).isPositive().isEqualTo(layer.path("id").size()).isEqualTo(layer.path("latitude").size());
+        }
+        assertThat(served).containsExactlyInAnyOrder("a", "b");
+        // a client that does not ask for gzip gets plain JSON
+        HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginxPort + "/api/enterprises/map"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(JSON.readTree(plain.body()).path("count").asInt()).isPositive();
     }
 
     @Test

@@ -89,6 +89,26 @@ class RegionIntegrationTests extends ApiTest {
         assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/config", null, null, java.util.Map.of()).status())
                 .isEqualTo(401);
         assertThat(api.get("gongshu", "/api/config").body().path("maxZoom").asInt()).isEqualTo(18);
+        // tests never reach the internet: the test profile configures no base map tiles
+        assertThat(api.get("gongshu", "/api/config").body().path("tileUrl").isNull()).isTrue();
+    }
+
+    @Test
+    void theNeighboursOutlinesAreGivenWithoutAnythingElseOfTheirs() {
+        Response neighbours = api.get("gongshu", "/api/regions/mine/neighbours/geojson");
+        assertThat(neighbours.status()).isEqualTo(200);
+        assertThat(neighbours.body().path("type").asString()).isEqualTo("FeatureCollection");
+        var features = neighbours.body().path("features").valueStream().toList();
+        assertThat(features).isNotEmpty();
+        assertThat(features.stream().map(f -> f.path("properties").path("code").asString()))
+                .doesNotContain("330105").allMatch(code -> code.startsWith("3301") && code.length() == 6);
+        assertThat(features).allMatch(f -> f.path("geometry").path("type").asString().endsWith("Polygon"));
+        assertThat(features.get(0).path("properties").properties().stream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrder("code", "name", "approximate");
+        // the neighbours themselves stay out of reach
+        String other = features.get(0).path("properties").path("code").asString();
+        assertThat(api.get("gongshu", "/api/regions/" + other).status()).isEqualTo(404);
+        assertThat(api.send(org.springframework.http.HttpMethod.GET, "/api/regions/mine/neighbours/geojson", null, null,
+                java.util.Map.of()).status()).isEqualTo(401);
     }
 
     @Test

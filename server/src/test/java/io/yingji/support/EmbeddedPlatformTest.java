@@ -35,6 +35,8 @@ public abstract class EmbeddedPlatformTest {
         registry.add("server.port", () -> String.valueOf(PORT));
         // any free management port: the default one may be taken by a platform running on this machine
         registry.add("management.server.port", () -> "0");
+        // tests never reach the internet: no base map tiles (the browser tests serve their own)
+        registry.add("yingji.map.provider", () -> "none");
     }
 
     private static int freePort() {

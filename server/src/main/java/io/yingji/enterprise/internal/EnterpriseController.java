@@ -8,8 +8,9 @@ import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseDraft;
 import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.enterprise.EnterpriseSearch;
-import io.yingji.enterprise.MapPoint;
+import io.yingji.enterprise.MapLayer;
 import io.yingji.shared.Industry;
+import io.yingji.shared.MapLayerResponse;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,11 +65,15 @@ class EnterpriseController {
     }
 
     @GetMapping("/map")
-    @Operation(summary = "All enterprises in scope as points for the one map (一张图), filtered by region and industry")
-    List<MapPoint> map(@RequestParam(required = false) @Nullable String regionCode,
-                       @RequestParam(required = false) @Nullable Industry industry) {
+    @Operation(summary = "All enterprises in scope as points for the one map (一张图), filtered by region and industry; "
+            + "by column: one array per field (id, name, industry, longitude, latitude, regionCode, majorHazard), point i at index i")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MapLayer.class)))
+    ResponseEntity<byte[]> map(@RequestParam(required = false) @Nullable String regionCode,
+                               @RequestParam(required = false) @Nullable Industry industry,
+                               @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
-        return registry.mapPoints(new EnterpriseSearch(regionCode, industry, null, null));
+        return MapLayerResponse.of(registry.mapLayer(new EnterpriseSearch(regionCode, industry, null, null)), acceptEncoding);
     }
 
     @GetMapping("/statistics")

@@ -4,6 +4,7 @@ import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
 import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapLayer;
 import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
@@ -149,6 +150,46 @@ class EnterpriseRepository {
                         rs.getDouble("longitude"), rs.getDouble("latitude"), rs.getString("region_code"),
                         rs.getBoolean("major_hazard")))
                 .list();
+    }
+
+    /**
+     * The same points by column, read straight into the arrays the layer endpoint sends (no object per
+     * point on the way).
+     */
+    MapLayer mapLayer(EnterpriseSearch search, int limit) {
+        Where where = Where.of(search);
+        List<Long> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> industries = new ArrayList<>();
+        List<Double> longitudes = new ArrayList<>();
+        List<Double> latitudes = new ArrayList<>();
+        List<String> regionCodes = new ArrayList<>();
+        List<Boolean> major = new ArrayList<>();
+        where.bind(scoped.sql("select e.id, e.name, e.industry, e.longitude, e.latitude, e.region_code, "
+                        + MAJOR_HAZARD + " as major_hazard from enterprise e" + where.sql() + " order by e.id limit :limit", COLUMNS))
+                .param("limit", limit)
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                    names.add(rs.getString(2));
+                    industries.add(rs.getString(3));
+                    longitudes.add(MapLayer.coordinate(rs.getDouble(4)));
+                    latitudes.add(MapLayer.coordinate(rs.getDouble(5)));
+                    regionCodes.add(rs.getString(6));
+                    major.add(rs.getBoolean(7));
+                });
+        int n = ids.size();
+        long[] id = new long[n];
+        double[] longitude = new double[n];
+        double[] latitude = new double[n];
+        boolean[] majorHazard = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = ids.get(i);
+            longitude[i] = longitudes.get(i);
+            latitude[i] = latitudes.get(i);
+            majorHazard[i] = major.get(i);
+        }
+        return new MapLayer(n, id, names.toArray(String[]::new), industries.toArray(String[]::new), longitude, latitude,
+                regionCodes.toArray(String[]::new), majorHazard);
     }
 
     /** How many enterprises in scope per industry, and how many with a major hazard source. */

@@ -8,6 +8,7 @@ import io.yingji.enterprise.Enterprise;
 import io.yingji.enterprise.EnterpriseDraft;
 import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.enterprise.EnterpriseSearch;
+import io.yingji.enterprise.MapLayer;
 import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
@@ -189,6 +190,13 @@ class Registration implements EnterpriseRegistry {
     public List<MapPoint> mapPoints(EnterpriseSearch search) {
         checkRegion(search.regionCode());
         return enterprises.mapPoints(search, MAX_MAP_POINTS);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MapLayer mapLayer(EnterpriseSearch search) {
+        checkRegion(search.regionCode());
+        return enterprises.mapLayer(search, MAX_MAP_POINTS);
     }
 
     @Override

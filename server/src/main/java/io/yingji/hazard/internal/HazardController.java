@@ -79,9 +79,15 @@ class HazardController {
     }
 
     @GetMapping("/api/hazards/map")
-    @Operation(summary = "Open hazards in scope as points for the one map (their own location, else their enterprise's)")
-    List<HazardRepository.MapHazard> map(@RequestParam(required = false) @Nullable String regionCode) {
-        return desk.mapPoints(regionCode);
+    @Operation(summary = "Open hazards in scope for the one map by column (id, title, status, grade, overdue, longitude, latitude, "
+            + "regionCode, location): at their own location, else their enterprise's (location ENTERPRISE), else their region's "
+            + "centre (REGION); unplaced counts those with no known place at all")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = HazardDesk.MapLayer.class)))
+    org.springframework.http.ResponseEntity<byte[]> map(@RequestParam(required = false) @Nullable String regionCode,
+            @org.springframework.web.bind.annotation.RequestHeader(value = org.springframework.http.HttpHeaders.ACCEPT_ENCODING, required = false)
+            @Nullable String acceptEncoding) {
+        return io.yingji.shared.MapLayerResponse.of(desk.mapLayer(regionCode), acceptEncoding);
     }
 
     @GetMapping("/api/hazards/{id}")

@@ -12,6 +12,7 @@ import io.yingji.hazard.HazardReport;
 import io.yingji.hazard.HazardStep;
 import io.yingji.hazard.HazardWorkflow;
 import io.yingji.region.RegionDirectory;
+import io.yingji.shared.BoundingBox;
 import io.yingji.shared.Industry;
 import io.yingji.shared.GeoPoint;
 import io.yingji.shared.MobileNumber;
@@ -288,13 +289,54 @@ class HazardDesk implements HazardWorkflow {
         return hazards.search(regionCode, status, grade, overdue, alarmId == null ? null : "alarm:" + alarmId, page, size);
     }
 
+    /**
+     * The open hazards of the one map by column, one array per field. A hazard without a location of its
+     * own stands at its enterprise's ({@code location} ENTERPRISE), else at the centre of its region's
+     * extent (REGION; the nearest ancestor's where the region has none); both are approximate. A hazard
+     * whose region has no known extent at all is left off and counted in {@code unplaced}.
+     */
+    record MapLayer(int count, int unplaced, long[] id, String[] title, String[] status, @Nullable String[] grade,
+                    boolean[] overdue, double[] longitude, double[] latitude, String[] regionCode, String[] location) {
+    }
+
     @Transactional(readOnly = true)
-    List<HazardRepository.MapHazard> mapPoints(@Nullable String regionCode) {
+    MapLayer mapLayer(@Nullable String regionCode) {
         callers.requirePermission(Permissions.HAZARD_READ);
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
         }
-        return hazards.mapPoints(regionCode);
+        List<HazardRepository.MapHazard> placed = new ArrayList<>();
+        int unplaced = 0;
+        for (HazardRepository.MapHazard hazard : hazards.mapPoints(regionCode)) {
+            if (hazard.longitude() != null) {
+                placed.add(hazard);
+                continue;
+            }
+            BoundingBox box = regions.extentOf(RegionCode.of(hazard.regionCode()));
+            if (box.equals(BoundingBox.CHINA)) {
+                unplaced++;
+            } else {
+                placed.add(new HazardRepository.MapHazard(hazard.id(), hazard.title(), hazard.status(), hazard.grade(),
+                        hazard.overdue(), (box.minLongitude() + box.maxLongitude()) / 2, (box.minLatitude() + box.maxLatitude()) / 2,
+                        hazard.regionCode(), hazard.location()));
+            }
+        }
+        int n = placed.size();
+        MapLayer layer = new MapLayer(n, unplaced, new long[n], new String[n], new String[n], new String[n], new boolean[n],
+                new double[n], new double[n], new String[n], new String[n]);
+        for (int i = 0; i < n; i++) {
+            HazardRepository.MapHazard hazard = placed.get(i);
+            layer.id()[i] = hazard.id();
+            layer.title()[i] = hazard.title();
+            layer.status()[i] = hazard.status();
+            layer.grade()[i] = hazard.grade();
+            layer.overdue()[i] = hazard.overdue();
+            layer.longitude()[i] = io.yingji.enterprise.MapLayer.coordinate(hazard.longitude());
+            layer.latitude()[i] = io.yingji.enterprise.MapLayer.coordinate(hazard.latitude());
+            layer.regionCode()[i] = hazard.regionCode();
+            layer.location()[i] = hazard.location();
+        }
+        return layer;
     }
 
     /** Statistics of a period (calendar days in Asia/Shanghai, both included; default: this year so far). */

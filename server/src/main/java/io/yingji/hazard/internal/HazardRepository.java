@@ -200,25 +200,41 @@ class HazardRepository {
         return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
-    /** An open hazard as a point on the one map: its own location, else its enterprise's. */
-    record MapHazard(long id, String title, String status, @Nullable String grade, boolean overdue, double longitude,
-                     double latitude, String regionCode) {
+    /**
+     * An open hazard for the one map: its own location, else its enterprise's ({@code location} OWN /
+     * ENTERPRISE); null coordinates when it has neither (the desk places it at its region's centre).
+     */
+    record MapHazard(long id, String title, String status, @Nullable String grade, boolean overdue, @Nullable Double longitude,
+                     @Nullable Double latitude, String regionCode, String location) {
     }
 
     List<MapHazard> mapPoints(@Nullable String regionCode) {
         var query = scoped.sql("""
                 select h.id, h.title, h.status, h.grade, h.overdue_since, h.region_code,
-                       coalesce(h.longitude, e.longitude) as lon, coalesce(h.latitude, e.latitude) as lat
+                       h.longitude as own_lon, h.latitude as own_lat, e.longitude as e_lon, e.latitude as e_lat
                   from hazard h left join enterprise e on e.id = h.enterprise_id
-                 where {scope} and h.status not in ('CLOSED', 'DISMISSED')
-                   and coalesce(h.longitude, e.longitude) is not null and coalesce(h.latitude, e.latitude) is not null"""
+                 where {scope} and h.status not in ('CLOSED', 'DISMISSED')"""
                 + (regionCode == null ? "" : " and h.region_code like :region") + " order by h.id", COLUMNS);
         if (regionCode != null) {
             query.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
-        return query.query((rs, n) -> new MapHazard(rs.getLong("id"), rs.getString("title"), rs.getString("status"),
-                rs.getString("grade"), rs.getObject("overdue_since") != null, rs.getDouble("lon"), rs.getDouble("lat"),
-                rs.getString("region_code"))).list();
+        return query.query((rs, n) -> {
+            Double lon = rs.getObject("own_lon", Double.class);
+            Double lat = rs.getObject("own_lat", Double.class);
+            String location = "OWN";
+            if (lon == null || lat == null) {
+                lon = rs.getObject("e_lon", Double.class);
+                lat = rs.getObject("e_lat", Double.class);
+                location = "ENTERPRISE";
+            }
+            if (lon == null || lat == null) {
+                lon = null;
+                lat = null;
+                location = "REGION";
+            }
+            return new MapHazard(rs.getLong("id"), rs.getString("title"), rs.getString("status"), rs.getString("grade"),
+                    rs.getObject("overdue_since") != null, lon, lat, rs.getString("region_code"), location);
+        }).list();
     }
 
     /** Locks the hazard's row until the transaction ends. */

@@ -57,9 +57,14 @@ class DeviceController {
     }
 
     @GetMapping("/api/devices/map")
-    @Operation(summary = "Devices in scope as map points with online state and open alarm count")
-    List<DeviceRegistry.DevicePoint> map(@RequestParam(required = false) @Nullable String regionCode) {
-        return registry.mapPoints(regionCode);
+    @Operation(summary = "Devices in scope for the one map by column (id, code, name, type, longitude, latitude, online, "
+            + "openAlarms), device i at index i")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = DeviceRegistry.DeviceLayer.class)))
+    org.springframework.http.ResponseEntity<byte[]> map(@RequestParam(required = false) @Nullable String regionCode,
+            @org.springframework.web.bind.annotation.RequestHeader(value = org.springframework.http.HttpHeaders.ACCEPT_ENCODING, required = false)
+            @Nullable String acceptEncoding) {
+        return io.yingji.shared.MapLayerResponse.of(registry.mapLayer(regionCode), acceptEncoding);
     }
 
     @GetMapping("/api/devices/{id}")

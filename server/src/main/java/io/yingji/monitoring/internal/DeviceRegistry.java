@@ -202,12 +202,12 @@ class DeviceRegistry {
         return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
-    /** A device as a point on the one map. */
-    record DevicePoint(long id, String code, String name, String type, double longitude, double latitude, boolean online,
-                       long openAlarms) {
+    /** The devices of the one map by column: device {@code i} is {@code id[i]}, {@code code[i]}, … */
+    record DeviceLayer(int count, long[] id, String[] code, String[] name, String[] type, double[] longitude,
+                       double[] latitude, boolean[] online, long[] openAlarms) {
     }
 
-    List<DevicePoint> mapPoints(@Nullable String regionCode) {
+    DeviceLayer mapLayer(@Nullable String regionCode) {
         callers.requirePermission(Permissions.MONITORING_READ);
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
@@ -217,9 +217,22 @@ class DeviceRegistry {
         if (regionCode != null) {
             query.param("region", RegionCode.of(regionCode).subtreeLikePattern());
         }
-        return query.query(this::view).list().stream()
-                .map(d -> new DevicePoint(d.id(), d.code(), d.name(), d.type(), d.longitude(), d.latitude(), d.online(), d.openAlarms()))
-                .toList();
+        List<DeviceView> devices = query.query(this::view).list();
+        int n = devices.size();
+        DeviceLayer layer = new DeviceLayer(n, new long[n], new String[n], new String[n], new String[n], new double[n],
+                new double[n], new boolean[n], new long[n]);
+        for (int i = 0; i < n; i++) {
+            DeviceView d = devices.get(i);
+            layer.id()[i] = d.id();
+            layer.code()[i] = d.code();
+            layer.name()[i] = d.name();
+            layer.type()[i] = d.type();
+            layer.longitude()[i] = io.yingji.enterprise.MapLayer.coordinate(d.longitude());
+            layer.latitude()[i] = io.yingji.enterprise.MapLayer.coordinate(d.latitude());
+            layer.online()[i] = d.online();
+            layer.openAlarms()[i] = d.openAlarms();
+        }
+        return layer;
     }
 
     /** Registers every line or none (the import): answers how many; throws listing each wrong line. */

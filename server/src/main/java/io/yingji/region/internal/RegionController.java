@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The region tree as the caller may see it: their own region, everything below it, and the path up
- * to the province (so a township officer can see where it sits). Siblings and cousins answer 404.
+ * to the province (so a township officer can see where it sits). Siblings and cousins answer 404;
+ * only the outlines and names of the region's neighbours are given, for drawing the map around it.
  */
 @RestController
 @RequestMapping("/api/regions")
@@ -120,6 +121,38 @@ class RegionController {
                 List.of(box.maxLongitude(), box.maxLatitude()), List.of(box.minLongitude(), box.maxLatitude()),
                 List.of(box.minLongitude(), box.minLatitude()));
         return Map.of("type", "Polygon", "coordinates", List.of(ring));
+    }
+
+    @GetMapping(path = "/mine/neighbours/geojson", produces = {"application/geo+json", "application/json"})
+    @Operation(summary = "The outlines and names of the caller's region's neighbours (the other children of its parent) as GeoJSON, "
+            + "for drawing the geography around the region; no data of theirs")
+    Map<String, Object> neighboursGeoJson() {
+        RegionCode mine = callers.require().region();
+        Region own = regions.find(mine).orElseThrow(() -> Problem.notFound("region", "mine"));
+        List<Map<String, Object>> features = new ArrayList<>();
+        if (own.parent() != null) {
+            for (Region sibling : regions.children(own.parent())) {
+                if (sibling.code().equals(mine)) {
+                    continue;
+                }
+                Object geometry = sibling.boundary() != null ? json.readValue(sibling.boundary(), Map.class)
+                        : sibling.boundingBox() == null ? null : polygon(sibling.boundingBox());
+                if (geometry == null) {
+                    continue;
+                }
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("code", sibling.code().value());
+                properties.put("name", sibling.name());
+                properties.put("approximate", sibling.boundary() == null);
+                Map<String, Object> feature = new LinkedHashMap<>();
+                feature.put("type", "Feature");
+                feature.put("id", sibling.code().value());
+                feature.put("properties", properties);
+                feature.put("geometry", geometry);
+                features.add(feature);
+            }
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
     }
 
     @GetMapping("/{code}/ancestors")

@@ -2,6 +2,7 @@ package io.yingji.monitoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.yingji.support.MapLayers;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
@@ -454,8 +455,8 @@ class MonitoringIntegrationTests extends ApiTest {
     void theRestOfTheDeviceEndpointsHoldScopeAndExplainBadInput() {
         Registered gas = register("gongshu", "COMBUSTIBLE_GAS", Map.of());
         // the map: only devices in scope, a wrong region explained
-        assertThat(api.get("gongshu", "/api/devices/map").body().valueStream().map(d -> d.path("id").asLong())).contains(gas.id());
-        assertThat(api.get("xihu", "/api/devices/map").body().valueStream().map(d -> d.path("id").asLong())).doesNotContain(gas.id());
+        assertThat(MapLayers.rows(api.get("gongshu", "/api/devices/map").body()).stream().map(d -> d.path("id").asLong())).contains(gas.id());
+        assertThat(MapLayers.rows(api.get("xihu", "/api/devices/map").body()).stream().map(d -> d.path("id").asLong())).doesNotContain(gas.id());
         Response badRegion = api.get("gongshu", "/api/devices/map?regionCode=33x");
         assertThat(badRegion.status()).isEqualTo(400);
         assertThat(badRegion.errorFields()).containsExactly("regionCode");
