@@ -112,6 +112,7 @@ test('the warning drawing map shows the drafter\'s region, its parts and its nei
   await map.and(page.locator('[data-outlined="true"]')).waitFor()
   assert.ok(await map.locator('.leaflet-yj-context-pane path').count() >= 2, 'the region and its neighbours are outlined')
   assert.ok(await map.locator('.yj-region-label').count() >= 1, 'the neighbours are named')
+  await map.scrollIntoViewIfNeeded()
   await screenshot(page, 'warning-map-context-desktop')
   await context.close()
 })
