@@ -131,7 +131,7 @@ class BoundaryImportIntegrationTests extends ApiTest {
         assertThat(messages.get(1)).isEqualTo("行政区划代码“330105999”不存在或不在您的辖区内");
         // another district's township reads exactly like a code that does not exist
         assertThat(messages.get(2)).isEqualTo("行政区划代码“" + xihuTownship + "”不存在或不在您的辖区内");
-        assertThat(messages.get(3)).isEqualTo("行政区划代码“" + mine + "”在文件中重复出现（已见于 features[3]）");
+        assertThat(messages.get(3)).isEqualTo("行政区划代码“" + mine + "”在文件中重复出现（与第 4 个要素相同）");
         assertThat(messages.get(4)).isEqualTo("边界几何须为 Polygon 或 MultiPolygon（文件中为 Point）");
         assertThat(messages.get(5)).isEqualTo("多边形的每个环至少需要 4 个坐标点");
         assertThat(messages.get(6)).isEqualTo("多边形的环须闭合（首尾坐标相同）");

@@ -137,7 +137,7 @@ class BoundaryImport {
                     // unknown, or another region's: the same answer, so it tells nothing about what exists elsewhere
                     problems.add(new FieldProblem(field + ".properties.code", "boundary.code.unknown", code));
                 } else if (seen.containsKey(code)) {
-                    problems.add(new FieldProblem(field + ".properties.code", "boundary.code.duplicate", code, seen.get(code)));
+                    problems.add(new FieldProblem(field + ".properties.code", "boundary.code.duplicate", code, seen.get(code) + 1));
                     region = null;
                 } else {
                     seen.put(code, i);
