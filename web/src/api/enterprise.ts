@@ -82,6 +82,9 @@ export const getMapPointsApi = async (filter: EnterpriseFilter): Promise<MapPoin
   rowsOf(await http.get<Columns<MapPoint>>(`/api/enterprises/map${query({ regionCode: filter.regionCode, industry: filter.industry })}`), MAP_POINT_FIELDS)
 export const getEnterpriseStatisticsApi = () => http.get<Record<string, number>>('/api/enterprises/statistics')
 export const getHazardSourcesApi = (id: number) => http.get<HazardSource[]>(`/api/enterprises/${id}/hazard-sources`)
+/** The GB 18218-2018 catalogue: code, Chinese name, critical quantity Q (t) and correction β. */
+export interface HazardousChemical { code: string; name: string; casNumber: string | null; criticalQuantity: number; beta: number }
+export const getHazardousChemicalsApi = () => http.get<HazardousChemical[]>('/api/hazardous-chemicals')
 export const importEnterprisesApi = (file: File) => {
   const form = new FormData()
   form.append('file', file)

@@ -43,3 +43,22 @@ export interface PublicRegion {
 }
 export const getPublicRegionsApi = () => http.get<PublicRegion[]>('/public/regions')
 export const getPublicRegionChildrenApi = (code: string) => http.get<PublicRegion[]>(`/public/regions/${code}/children`)
+
+/** A loaded region outline (without its geometry): where it came from and who loaded it when. */
+export interface LoadedBoundary {
+  code: string
+  name: string
+  fullName: string
+  source: string
+  importedBy: string
+  importedAt: string
+}
+
+export const getLoadedBoundariesApi = () => http.get<LoadedBoundary[]>('/api/regions/boundaries')
+
+/** Loads region outlines from a GeoJSON file: all features or none (region:manage). */
+export function importBoundariesApi(file: File) {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post<{ imported: number; replaced: number; codes: string[] }>('/api/regions/boundaries', form)
+}

@@ -11,6 +11,7 @@ import hazard, { publicHazardRoutes } from './routes/modules/hazard'
 import notification from './routes/modules/notification'
 import monitoring from './routes/modules/monitoring'
 import warning, { publicWarningRoutes } from './routes/modules/warning'
+import region from './routes/modules/region'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -21,7 +22,7 @@ export const router = createRouter({
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...warning, ...audit, ...notification],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...warning, ...audit, ...notification, ...region],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

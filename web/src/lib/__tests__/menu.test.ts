@@ -29,6 +29,11 @@ describe('menuFor', () => {
     expect(menuFor(['BUREAU'], ['enterprise:read']).map((item) => item.key)).not.toContain('alarms')
   })
 
+  it('gives the region boundaries to those who may load them', () => {
+    expect(menuFor(['BUREAU'], ['region:manage']).find((item) => item.key === 'boundaries')?.route).toBe('/regions/boundaries')
+    expect(menuFor(['TOWNSHIP'], ['enterprise:read', 'risk:read']).map((item) => item.key)).not.toContain('boundaries')
+  })
+
   it('shows an account without permissions only the workbench', () => {
     expect(menuFor([], []).map((item) => item.key)).toEqual(['workbench'])
   })

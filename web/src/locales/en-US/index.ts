@@ -9,7 +9,7 @@ const en: typeof zh = {
   },
   menu: {
     workbench: 'Workbench', map: 'One map', enterprises: 'Enterprises', risk: 'Risk assessment', hazards: 'Hidden hazards',
-    commitments: 'Daily commitments', devices: 'Monitoring devices', alarms: 'Alarms', warnings: 'Warnings', audit: 'Audit trail', toggle: 'Open or close the menu',
+    commitments: 'Daily commitments', devices: 'Monitoring devices', alarms: 'Alarms', warnings: 'Warnings', audit: 'Audit trail', boundaries: 'Region boundaries', toggle: 'Open or close the menu',
   },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', expired: 'Your session has expired; please log in again',
@@ -145,6 +145,14 @@ const en: typeof zh = {
     grade: 'Grade', layers: 'Imported layers', none: 'No risk zoning layers yet', region: 'Region', zones: 'Zones', zonesN: '{n} zones',
     importedBy: 'Imported by, at', view: 'View on the map',
     types: { FLOOD: 'Flood', TYPHOON: 'Typhoon', GEOLOGICAL: 'Geological', EARTHQUAKE: 'Earthquake', FOREST_FIRE: 'Forest fire', DROUGHT: 'Drought', COMPOSITE: 'Composite' },
+  },
+  boundary: {
+    title: 'Region boundaries',
+    hint: 'Load the real outlines of your region and the regions below it, drawn instead of their rectangles: a GeoJSON FeatureCollection with one feature per region, its code in the property code (or adcode, region_code), the geometry a Polygon or MultiPolygon (WGS-84 longitude, latitude, not a shifted datum such as GCJ-02), rings closed, inside the parent region. If any feature is wrong, nothing in the file is loaded; loading a region again replaces its outline.',
+    import: 'Load boundaries', file: 'GeoJSON file', imported: 'Loaded the boundaries of {n} regions', replaced: ' ({n} replaced an earlier outline)',
+    code: 'Region code', geometry: 'Geometry', loaded: 'Loaded boundaries', none: 'No region boundaries loaded yet: the map shows rectangles as an approximation',
+    children: '{total} regions below, {loaded} with a loaded boundary; the others are drawn as approximate rectangles', region: 'Region', source: 'Source file',
+    importedBy: 'Loaded by, at', view: 'View on the map', format: 'Format',
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
   region: { pick: 'Choose', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}' },

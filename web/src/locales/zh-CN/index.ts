@@ -7,7 +7,7 @@ export default {
   },
   menu: {
     workbench: '工作台', map: '一张图', enterprises: '企业管理', risk: '风险评估', hazards: '隐患排查治理',
-    commitments: '每日承诺', devices: '监测设备', alarms: '报警处置', warnings: '预警发布', audit: '审计日志', toggle: '展开或收起菜单',
+    commitments: '每日承诺', devices: '监测设备', alarms: '报警处置', warnings: '预警发布', audit: '审计日志', boundaries: '区划边界', toggle: '展开或收起菜单',
   },
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', expired: '登录已过期，请重新登录',
@@ -143,6 +143,14 @@ export default {
     grade: '等级', layers: '已导入的图层', none: '暂无风险区划图层', region: '所属区划', zones: '区域数', zonesN: '{n} 个区域',
     importedBy: '导入人与时间', view: '在一张图中查看',
     types: { FLOOD: '洪涝', TYPHOON: '台风', GEOLOGICAL: '地质灾害', EARTHQUAKE: '地震', FOREST_FIRE: '森林火灾', DROUGHT: '干旱', COMPOSITE: '综合' },
+  },
+  boundary: {
+    title: '行政区划边界',
+    hint: '导入本辖区及下级区划的真实边界，代替地图上的矩形范围：GeoJSON FeatureCollection，每个要素一个区划，属性 code（或 adcode、region_code）为行政区划代码，几何为 Polygon 或 MultiPolygon（WGS-84 经纬度，不能是 GCJ-02 等偏移坐标），环须闭合，边界须在上级区划范围内。任何一个要素有误，整份文件都不导入；再次导入同一区划会替换原边界。',
+    import: '导入边界', file: 'GeoJSON 文件', imported: '已导入 {n} 个区划的边界', replaced: '（其中 {n} 个替换了原边界）',
+    code: '区划代码', geometry: '几何图形', loaded: '已载入的边界', none: '尚未载入任何区划边界，地图上以矩形范围近似显示',
+    children: '下级区划 {total} 个，已载入边界 {loaded} 个，其余在地图上以矩形近似显示', region: '区划', source: '来源文件',
+    importedBy: '导入人与时间', view: '在一张图中查看', format: '格式说明',
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
   region: { pick: '请选择', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划' },

@@ -52,6 +52,8 @@ class WritePermissionIntegrationTests extends ApiTest {
     /** enterprise:write, but an enterprise account never registers another enterprise. */
     static final Set<String> ENTERPRISE_REGISTRARS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "zhujian", "jiaotong");
     static final Set<String> IMPORTERS = Set.of("admin", "hangzhou", "gongshu", "xihu");
+    /** region:manage: loading region boundaries for one's own region and below. */
+    static final Set<String> BOUNDARY_LOADERS = Set.of("admin", "hangzhou", "gongshu", "xihu");
     static final Set<String> MONITORING_MANAGERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "qiye");
     static final Set<String> TOP_MONITORING_MANAGERS = Set.of("admin");
     static final Set<String> ALARM_HANDLERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "zhujian", "jiaotong", "qiye");
@@ -146,6 +148,9 @@ class WritePermissionIntegrationTests extends ApiTest {
                 row("POST", "/api/risk/zones", ZONING_WRITERS, who -> new Call(HttpMethod.POST, "/api/risk/zones",
                         new Upload("洪涝风险区划.geojson", ZONES.getBytes(StandardCharsets.UTF_8),
                                 Map.of("name", "洪涝风险区划 " + UUID.randomUUID(), "hazardType", "FLOOD")))),
+
+                row("POST", "/api/regions/boundaries", BOUNDARY_LOADERS, who -> new Call(HttpMethod.POST, "/api/regions/boundaries",
+                        new Upload("行政区划边界.geojson", boundaryOf(regionOf(who)).getBytes(StandardCharsets.UTF_8), Map.of()))),
 
                 row("POST", "/api/hazards", REPORTERS, who -> post("/api/hazards", hazardReport(who))),
                 row("POST", "/api/enterprises/{id}/inspections", INSPECTORS,
@@ -434,6 +439,22 @@ class WritePermissionIntegrationTests extends ApiTest {
         long id = created.body().path("id").asLong();
         jdbc.sql("update enterprise set region_code = :r where id = :id").param("r", region).param("id", id).update();
         return id;
+    }
+
+    /** A GeoJSON file with an outline for the region: a rectangle inside its bounding box. */
+    private String boundaryOf(String region) {
+        Map<String, Object> box = jdbc.sql("select min_lon, min_lat, max_lon, max_lat from region where code = :c")
+                .param("c", region).query().singleRow();
+        double minLon = ((Number) box.get("min_lon")).doubleValue();
+        double minLat = ((Number) box.get("min_lat")).doubleValue();
+        double w = ((Number) box.get("max_lon")).doubleValue() - minLon;
+        double h = ((Number) box.get("max_lat")).doubleValue() - minLat;
+        String ring = java.util.stream.Stream.of(new double[] {0.1, 0.1}, new double[] {0.9, 0.1}, new double[] {0.9, 0.9},
+                        new double[] {0.1, 0.9}, new double[] {0.1, 0.1})
+                .map(p -> String.format(java.util.Locale.ROOT, "[%.6f,%.6f]", minLon + p[0] * w, minLat + p[1] * h))
+                .collect(Collectors.joining(","));
+        return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + region
+                + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
     }
 
     /** The account's own region (where it drafts warnings, registers contacts, reports without an enterprise). */

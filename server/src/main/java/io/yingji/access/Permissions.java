@@ -26,6 +26,8 @@ public final class Permissions {
     public static final String WARNING_DRAFT = "warning:draft";
     /** Approve (publish), reject and cancel warnings at the caller's level and below; never one's own draft. */
     public static final String WARNING_APPROVE = "warning:approve";
+    /** Load region boundaries (outlines) for the caller's region and the regions below it. */
+    public static final String REGION_MANAGE = "region:manage";
 
     private Permissions() {
     }

@@ -13,6 +13,19 @@ public interface DeviceCatalog {
     /** Answers the new device's id. */
     long register(Spec spec);
 
+    /** A registered device as other modules see it. */
+    record Listed(long id, String code, String name, DeviceType type, @Nullable Long hazardSourceId) {
+    }
+
+    /** The devices of an enterprise, within the caller's scope (at most {@link io.yingji.shared.PageOf#MAX_SIZE}). */
+    java.util.List<Listed> ofEnterprise(long enterpriseId);
+
+    /**
+     * Links a device to the major hazard source (重大危险源) it watches, which must be one of the device's own
+     * enterprise: checked and audited as an edit of the device is.
+     */
+    void watchHazardSource(long deviceId, long hazardSourceId);
+
     /** The codes of the enabled devices whose code starts with {@code prefix} (all regions). */
     java.util.List<String> codesStartingWith(String prefix);
 }

@@ -53,13 +53,16 @@ public class DemoCity {
     private final io.yingji.warning.WarningContacts warningContacts;
     private final io.yingji.warning.WarningWorkflow warnings;
     private final boolean demoWarnings;
+    private final DemoMajorHazards majorHazards;
 
     DemoCity(RegionDirectory regions, AccountAdministration accounts, EnterpriseRegistry enterprises,
              CallerContext callers, DemoSettings settings, TransactionTemplate transactions, RiskRegister risks,
              HazardWorkflow hazards, Clock clock, io.yingji.monitoring.DeviceCatalog devices,
              io.yingji.monitoring.TelemetryIntake telemetry, io.yingji.warning.WarningContacts warningContacts,
              io.yingji.warning.WarningWorkflow warnings,
-             @org.springframework.beans.factory.annotation.Value("${yingji.demo.warnings:true}") boolean demoWarnings) {
+             @org.springframework.beans.factory.annotation.Value("${yingji.demo.warnings:true}") boolean demoWarnings,
+             DemoMajorHazards majorHazards) {
+        this.majorHazards = majorHazards;
         this.warningContacts = warningContacts;
         this.warnings = warnings;
         this.demoWarnings = demoWarnings;
@@ -140,6 +143,8 @@ public class DemoCity {
         // registered by the city's bureau, as a person would
         int sensors = callers.runAs(accounts.callerOf("hangzhou").orElseThrow(),
                 () -> new DemoDevices(devices, telemetry, enterprises).load(qiye, clock.instant()));
+        // major hazard sources at the chemical plants, with their detectors linked (as the bureau)
+        callers.runAs(accounts.callerOf("hangzhou").orElseThrow(), () -> majorHazards.load(qiye));
         if (demoWarnings) {
             loadWarning();
         }

@@ -28,6 +28,21 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
     }
 
     @Override
+    public List<Listed> ofEnterprise(long enterpriseId) {
+        return registry.search(null, null, enterpriseId, null, 0, io.yingji.shared.PageOf.MAX_SIZE).content().stream()
+                .map(d -> new Listed(d.id(), d.code(), d.name(), io.yingji.monitoring.DeviceType.valueOf(d.type()), d.hazardSourceId()))
+                .toList();
+    }
+
+    @Override
+    public void watchHazardSource(long deviceId, long hazardSourceId) {
+        DeviceRegistry.DeviceView d = registry.find(deviceId)
+                .orElseThrow(() -> io.yingji.shared.Problem.outOfScope("device", deviceId));
+        registry.change(deviceId, new DeviceDraft(d.code(), d.name(), d.type(), d.unit(), d.regionCode(), d.enterpriseId(),
+                hazardSourceId, d.longitude(), d.latitude(), d.expectedIntervalSeconds(), d.streamUrl(), d.enabled(), d.version()));
+    }
+
+    @Override
     public List<String> codesStartingWith(String prefix) {
         return jdbc.sql("select code from device where enabled and code like :prefix order by code")
                 .param("prefix", prefix.replace("%", "\\%").replace("_", "\\_") + "%").query(String.class).list();

@@ -40,8 +40,10 @@ class RegionController {
     private final RegionDirectory regions;
     private final CallerContext callers;
     private final JsonMapper json;
+    private final RegionBoundaries boundaries;
 
-    RegionController(RegionDirectory regions, CallerContext callers, JsonMapper json) {
+    RegionController(RegionDirectory regions, CallerContext callers, JsonMapper json, RegionBoundaries boundaries) {
+        this.boundaries = boundaries;
         this.regions = regions;
         this.callers = callers;
         this.json = json;
@@ -78,7 +80,7 @@ class RegionController {
     RegionDetail detail(@PathVariable String code) {
         Region region = visible(code);
         return new RegionDetail(view(region), regions.ancestors(region.code()).stream().map(this::view).toList(),
-                region.boundary());
+                boundaries.of(region.code().value()).orElse(region.boundary()));
     }
 
     @GetMapping("/{code}/children")
@@ -93,18 +95,23 @@ class RegionController {
     }
 
     @GetMapping(path = "/{code}/children/geojson", produces = {"application/geo+json", "application/json"})
-    @Operation(summary = "The visible children of a region as a GeoJSON FeatureCollection (boundary, or the bounding box where no boundary is known)")
+    @Operation(summary = "The visible children of a region as a GeoJSON FeatureCollection (the loaded boundary, or the "
+            + "bounding box where none is known: property approximate true, shape \"boundingBox\" rather than \"boundary\")")
     Map<String, Object> childrenGeoJson(@PathVariable String code) {
         List<Map<String, Object>> features = new ArrayList<>();
-        for (RegionView child : children(code)) {
+        List<RegionView> visibleChildren = children(code);
+        Map<String, String> loaded = boundaries.of(visibleChildren.stream().map(RegionView::code).toList());
+        for (RegionView child : visibleChildren) {
             Region region = regions.find(RegionCode.of(child.code())).orElseThrow();
-            Object geometry = region.boundary() != null ? json.readValue(region.boundary(), Map.class)
+            String boundary = loaded.getOrDefault(child.code(), region.boundary());
+            Object geometry = boundary != null ? json.readValue(boundary, Map.class)
                     : region.boundingBox() == null ? null : polygon(region.boundingBox());
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("code", child.code());
             properties.put("name", child.name());
             properties.put("level", child.level());
-            properties.put("approximate", region.boundary() == null);
+            properties.put("approximate", boundary == null);
+            properties.put("shape", boundary != null ? "boundary" : "boundingBox");
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", child.code());
