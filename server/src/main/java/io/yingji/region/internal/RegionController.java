@@ -98,23 +98,36 @@ class RegionController {
     @Operation(summary = "The visible children of a region as a GeoJSON FeatureCollection (the loaded boundary, or the "
             + "bounding box where none is known: property approximate true, shape \"boundingBox\" rather than \"boundary\")")
     Map<String, Object> childrenGeoJson(@PathVariable String code) {
+        List<Region> visibleChildren = children(code).stream()
+                .map(child -> regions.find(RegionCode.of(child.code())).orElseThrow()).toList();
+        return featureCollection(visibleChildren, true);
+    }
+
+    /**
+     * The regions as GeoJSON features: the loaded boundary where one is known, else the bounding box (approximate);
+     * regions with neither are left out. {@code withLevel} adds the level (the children's map colours by it).
+     */
+    private Map<String, Object> featureCollection(List<Region> shown, boolean withLevel) {
+        Map<String, String> loaded = boundaries.of(shown.stream().map(r -> r.code().value()).toList());
         List<Map<String, Object>> features = new ArrayList<>();
-        List<RegionView> visibleChildren = children(code);
-        Map<String, String> loaded = boundaries.of(visibleChildren.stream().map(RegionView::code).toList());
-        for (RegionView child : visibleChildren) {
-            Region region = regions.find(RegionCode.of(child.code())).orElseThrow();
-            String boundary = loaded.getOrDefault(child.code(), region.boundary());
+        for (Region region : shown) {
+            String boundary = loaded.getOrDefault(region.code().value(), region.boundary());
             Object geometry = boundary != null ? json.readValue(boundary, Map.class)
                     : region.boundingBox() == null ? null : polygon(region.boundingBox());
+            if (geometry == null && !withLevel) {
+                continue;
+            }
             Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("code", child.code());
-            properties.put("name", child.name());
-            properties.put("level", child.level());
+            properties.put("code", region.code().value());
+            properties.put("name", region.name());
+            if (withLevel) {
+                properties.put("level", region.level());
+            }
             properties.put("approximate", boundary == null);
             properties.put("shape", boundary != null ? "boundary" : "boundingBox");
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
-            feature.put("id", child.code());
+            feature.put("id", region.code().value());
             feature.put("properties", properties);
             feature.put("geometry", geometry);
             features.add(feature);
@@ -136,30 +149,9 @@ class RegionController {
     Map<String, Object> neighboursGeoJson() {
         RegionCode mine = callers.require().region();
         Region own = regions.find(mine).orElseThrow(() -> Problem.notFound("region", "mine"));
-        List<Map<String, Object>> features = new ArrayList<>();
-        if (own.parent() != null) {
-            for (Region sibling : regions.children(own.parent())) {
-                if (sibling.code().equals(mine)) {
-                    continue;
-                }
-                Object geometry = sibling.boundary() != null ? json.readValue(sibling.boundary(), Map.class)
-                        : sibling.boundingBox() == null ? null : polygon(sibling.boundingBox());
-                if (geometry == null) {
-                    continue;
-                }
-                Map<String, Object> properties = new LinkedHashMap<>();
-                properties.put("code", sibling.code().value());
-                properties.put("name", sibling.name());
-                properties.put("approximate", sibling.boundary() == null);
-                Map<String, Object> feature = new LinkedHashMap<>();
-                feature.put("type", "Feature");
-                feature.put("id", sibling.code().value());
-                feature.put("properties", properties);
-                feature.put("geometry", geometry);
-                features.add(feature);
-            }
-        }
-        return Map.of("type", "FeatureCollection", "features", features);
+        List<Region> neighbours = own.parent() == null ? List.of()
+                : regions.children(own.parent()).stream().filter(sibling -> !sibling.code().equals(mine)).toList();
+        return featureCollection(neighbours, false);
     }
 
     @GetMapping("/{code}/ancestors")
