@@ -71,6 +71,9 @@ final class MonitoringBench implements AutoCloseable {
                         && System.nanoTime() - settled < Duration.ofMinutes(5).toNanos()) {
                     Thread.sleep(500);
                 }
+                // what else the server still had to do when measuring began
+                System.out.printf(java.util.Locale.ROOT, "demo_events_settled_after: %.1f s%n", (System.nanoTime() - settled) / 1e9);
+                System.out.println("events_pending_at_start: " + bench.pendingEvents(db) + " events");
             }
             return bench;
         } catch (Exception | Error e) {
@@ -226,6 +229,11 @@ final class MonitoringBench implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // not on every platform
         }
+    }
+
+    /** Module events published and not yet completed (the demo city's start-up work, notifications…). */
+    long pendingEvents(Connection db) throws Exception {
+        return single(db, "select count(*) from event_publication where completion_date is null");
     }
 
     static void printLoad(String when) {

@@ -13,6 +13,13 @@ public interface DeviceCatalog {
     /** Answers the new device's id. */
     long register(Spec spec);
 
+    /**
+     * Gives every device whose code starts with {@code prefix} this key (stored as its hash, replacing the
+     * one issued at registration), so the demo city's sensors log in to the MQTT broker with a key the
+     * README names; answers how many got it.
+     */
+    int keyDevices(String prefix, String key);
+
     /** The codes of the enabled devices whose code starts with {@code prefix} (all regions). */
     java.util.List<String> codesStartingWith(String prefix);
 }

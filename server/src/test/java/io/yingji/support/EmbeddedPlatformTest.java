@@ -22,6 +22,8 @@ public abstract class EmbeddedPlatformTest {
 
     private static final Path DATA = temporaryFolder();
     private static final int PORT = freePort();
+    /** The embedded MQTT broker's port. */
+    protected static final int MQTT_PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -35,6 +37,8 @@ public abstract class EmbeddedPlatformTest {
         registry.add("server.port", () -> String.valueOf(PORT));
         // any free management port: the default one may be taken by a platform running on this machine
         registry.add("management.server.port", () -> "0");
+        // the embedded MQTT broker on a free port: 1883 is the machine's Mosquitto (the other tests' broker)
+        registry.add("yingji.mqtt.embedded-port", () -> String.valueOf(MQTT_PORT));
     }
 
     private static int freePort() {
