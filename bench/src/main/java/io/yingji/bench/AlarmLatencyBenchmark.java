@@ -91,6 +91,9 @@ public final class AlarmLatencyBenchmark {
             }
             long before = bench.single(db, "select count(*) from telemetry");
             MonitoringBench.printLoad("before");
+            System.out.println("events_pending_before: " + bench.pendingEvents(db) + " events");
+            CpuMeter cpu = new CpuMeter(bench.serverPid(), bench.brokerPid(), db);
+            cpu.start();
             ExecutorService threads = Executors.newFixedThreadPool(PUBLISHERS);
             long start = System.nanoTime() + 100_000_000L;
             List<Future<long[]>> done = new ArrayList<>();
@@ -108,6 +111,8 @@ public final class AlarmLatencyBenchmark {
             long end = System.nanoTime();
             threads.shutdown();
             double seconds = (end - start) / 1e9;
+            // CPU of each party over the measured phase (publishing), per reading published
+            cpu.print("publish", (long) RATE * (WARMUP_SECONDS + SECONDS));
             // everything durable: how far behind the server was when publishing stopped
             long expected = before + sent;
             long stored;
@@ -151,6 +156,7 @@ public final class AlarmLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "alarm_latency_max: %.1f ms%n", MonitoringBench.percentile(latencies, 100));
             }
             MonitoringBench.printLoad("after");
+            System.out.println("events_pending_after: " + bench.pendingEvents(db) + " events");
         } finally {
             for (ReadingPublisher publisher : publishers) {
                 publisher.close();

@@ -25,6 +25,12 @@ public interface DeviceCatalog {
      * enterprise: checked and audited as an edit of the device is.
      */
     void watchHazardSource(long deviceId, long hazardSourceId);
+    /**
+     * Gives every device whose code starts with {@code prefix} this key (stored as its hash, replacing the
+     * one issued at registration), so the demo city's sensors log in to the MQTT broker with a key the
+     * README names; answers how many got it.
+     */
+    int keyDevices(String prefix, String key);
 
     /** The codes of the enabled devices whose code starts with {@code prefix} (all regions). */
     java.util.List<String> codesStartingWith(String prefix);

@@ -22,6 +22,8 @@ public abstract class EmbeddedPlatformTest {
 
     private static final Path DATA = temporaryFolder();
     private static final int PORT = freePort();
+    /** The embedded MQTT broker's port. */
+    protected static final int MQTT_PORT = freePort();
 
     @LocalServerPort
     protected int port;
@@ -37,6 +39,8 @@ public abstract class EmbeddedPlatformTest {
         registry.add("management.server.port", () -> "0");
         // tests never reach the internet: no base map tiles (the browser tests serve their own)
         registry.add("yingji.map.provider", () -> "none");
+        // the embedded MQTT broker on a free port: 1883 is the machine's Mosquitto (the other tests' broker)
+        registry.add("yingji.mqtt.embedded-port", () -> String.valueOf(MQTT_PORT));
     }
 
     private static int freePort() {

@@ -85,6 +85,7 @@ final class DemoDevices {
             readings.add(new Reading(ALARMED_LEVEL_2, last, "lel", 56.0));
         }
         telemetry.accept(readings);
+        devices.keyDevices("YJ-", DemoSimulator.DEVICE_KEY);
         return planned.size();
     }
 

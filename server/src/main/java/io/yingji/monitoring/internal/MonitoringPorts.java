@@ -43,6 +43,13 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
     }
 
     @Override
+    public int keyDevices(String prefix, String key) {
+        return jdbc.sql("update device set key_hash = :hash where code like :prefix")
+                .param("hash", DeviceRegistry.sha256(key))
+                .param("prefix", prefix.replace("%", "\\%").replace("_", "\\_") + "%").update();
+    }
+
+    @Override
     public List<String> codesStartingWith(String prefix) {
         return jdbc.sql("select code from device where enabled and code like :prefix order by code")
                 .param("prefix", prefix.replace("%", "\\%").replace("_", "\\_") + "%").query(String.class).list();

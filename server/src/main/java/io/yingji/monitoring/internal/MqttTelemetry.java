@@ -35,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Also the alarm bridge: changes made here are published on {@code yingji/events/alarms} and those
  * of other instances are pushed to this instance's stream subscribers.
+ *
+ * <p>On the one-command start (no broker configured) it starts the {@link EmbeddedBroker} instead of
+ * connecting anywhere: the broker hands each accepted publish to the same queue and writer (nothing to
+ * acknowledge: the broker acknowledged it to the device), and there is no other instance to bridge to.
  */
 class MqttTelemetry implements SmartLifecycle {
 
@@ -65,9 +69,16 @@ class MqttTelemetry implements SmartLifecycle {
     private volatile boolean subscribed;
     private Thread writer;
     private Thread connector;
+    private final @org.jspecify.annotations.Nullable EmbeddedBroker embedded;
 
     MqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmEvaluation evaluation, AlarmStream stream, JsonMapper json,
                   Clock clock, String clientId) {
+        this(settings, ingest, evaluation, stream, json, clock, clientId, null);
+    }
+
+    MqttTelemetry(MqttSettings settings, TelemetryIngest ingest, AlarmEvaluation evaluation, AlarmStream stream, JsonMapper json,
+                  Clock clock, String clientId, @org.jspecify.annotations.Nullable EmbeddedBroker embedded) {
+        this.embedded = embedded;
         this.settings = settings;
         this.ingest = ingest;
         this.evaluation = evaluation;
@@ -95,6 +106,10 @@ class MqttTelemetry implements SmartLifecycle {
     public void start() {
         running = true;
         writer = daemon("mqtt-telemetry-writer-" + clientId, this::writeLoop);
+        if (embedded != null) {
+            subscribed = embedded.start(this::receivedFromEmbedded);
+            return;
+        }
         connector = daemon("mqtt-connect-" + clientId, this::connectLoop);
         bridgeThread = daemon("mqtt-alarm-bridge-" + clientId, this::bridgeLoop);
     }
@@ -142,6 +157,15 @@ class MqttTelemetry implements SmartLifecycle {
         }
         c.subscribe(new String[] {settings.telemetryFilter(), MqttSettings.ALARM_TOPIC}, new int[] {1, 0});
         subscribed = true;
+    }
+
+    /** A publish the embedded broker accepted (on its one interceptor thread); waits while the writer is far behind. */
+    private void receivedFromEmbedded(String code, byte[] payload) {
+        try {
+            queue.put(new Received(code, payload, 0, 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private final class Callback implements MqttCallback {
@@ -313,6 +337,10 @@ class MqttTelemetry implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (embedded != null) {
+            // no more publishes in, then the writer finishes what was received
+            embedded.stop();
+        }
         MqttClient c = client;
         if (c != null && c.isConnected()) {
             try {
