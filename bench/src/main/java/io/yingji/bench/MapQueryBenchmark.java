@@ -119,7 +119,7 @@ public final class MapQueryBenchmark {
         System.out.printf("%s_ratio_baseline_over_api: %.2f ratio%n", name, percentile(jdbcTimes, 50) / percentile(apiTimes, 50));
     }
 
-    private static List<Double> time(Callable<Integer> work, int rounds) throws Exception {
+    static List<Double> time(Callable<Integer> work, int rounds) throws Exception {
         for (int i = 0; i < 10; i++) {
             work.call();
         }
@@ -133,11 +133,11 @@ public final class MapQueryBenchmark {
         return times;
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static void recreateDatabase() throws Exception {
+    static void recreateDatabase() throws Exception {
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
@@ -145,7 +145,7 @@ public final class MapQueryBenchmark {
         }
     }
 
-    private static long pendingEvents(Connection db) throws Exception {
+    static long pendingEvents(Connection db) throws Exception {
         try (Statement statement = db.createStatement();
              ResultSet rs = statement.executeQuery("select count(*) from event_publication where completion_date is null")) {
             rs.next();
@@ -160,11 +160,15 @@ public final class MapQueryBenchmark {
         }
     }
 
-    private static String waitForLogin(HttpClient http, String username) throws Exception {
+    static String waitForLogin(HttpClient http, String username) throws Exception {
+        return waitForLogin(http, PORT, username);
+    }
+
+    static String waitForLogin(HttpClient http, int port, String username) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                return login(http, username);
+                return login(http, port, username);
             } catch (Exception notYet) {
                 Thread.sleep(1000);
             }
@@ -172,8 +176,12 @@ public final class MapQueryBenchmark {
         throw new IllegalStateException("server did not start; see target/bench-server.log");
     }
 
-    private static String login(HttpClient http, String username) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/auth/login"))
+    static String login(HttpClient http, String username) throws Exception {
+        return login(http, PORT, username);
+    }
+
+    static String login(HttpClient http, int port, String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"Yingji@2026\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
