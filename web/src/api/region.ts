@@ -41,3 +41,16 @@ export interface PublicRegion {
 }
 export const getPublicRegionsApi = () => http.get<PublicRegion[]>('/public/regions')
 export const getPublicRegionChildrenApi = (code: string) => http.get<PublicRegion[]>(`/public/regions/${code}/children`)
+
+/** A name search answer: names from the caller's own region down, e.g. 拱墅区 / 米市巷街道 / 大塘巷社区. */
+export interface RegionMatch {
+  code: string
+  name: string
+  level: number
+  hasChildren: boolean
+  path: string
+}
+
+/** Regions in the caller's subtree whose name contains `q` (higher levels first, at most `limit` ≤ 50). */
+export const searchRegionsApi = (q: string, limit = 20) =>
+  http.get<RegionMatch[]>(`/api/regions/search?q=${encodeURIComponent(q)}&limit=${limit}`)

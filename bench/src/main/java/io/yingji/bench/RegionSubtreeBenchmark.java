@@ -75,7 +75,9 @@ public final class RegionSubtreeBenchmark {
                         select r.code, r.name, r.level, r.parent_code, r.min_lon, r.min_lat, r.max_lon, r.max_lat,
                                exists (select 1 from region c where c.parent_code = r.code)
                         from region r where r.parent_code = ? order by r.code""");
-                PreparedStatement subtree = db.prepareStatement("select code, name, level, parent_code from region where code like ? order by code");
+                // the subtree answer stops at townships for a district's or a city's caller (rows of up to 9 digits)
+                PreparedStatement subtree = db.prepareStatement(
+                        "select code, name, level, parent_code from region where code like ? and length(code) <= 9 order by code");
                 PreparedStatement search = db.prepareStatement("""
                         select code, name, level, parent_code from region where code like ? and name like ?
                         order by level, code limit 20""");
