@@ -62,3 +62,16 @@ export function importBoundariesApi(file: File) {
   form.append('file', file)
   return http.post<{ imported: number; replaced: number; codes: string[] }>('/api/regions/boundaries', form)
 }
+
+/** A name search answer: names from the caller's own region down, e.g. 拱墅区 / 米市巷街道 / 大塘巷社区. */
+export interface RegionMatch {
+  code: string
+  name: string
+  level: number
+  hasChildren: boolean
+  path: string
+}
+
+/** Regions in the caller's subtree whose name contains `q` (higher levels first, at most `limit` ≤ 50). */
+export const searchRegionsApi = (q: string, limit = 20) =>
+  http.get<RegionMatch[]>(`/api/regions/search?q=${encodeURIComponent(q)}&limit=${limit}`)

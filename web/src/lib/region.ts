@@ -35,3 +35,16 @@ export function regionLabel(code: string, regions: NamedRegion[]): string {
   const parts = region.path.split(' / ')
   return parts.length > 1 ? parts.slice(1).join(' / ') : parts[0]
 }
+
+/**
+ * The codes from `root` down to `code`, both included, read off the code itself (330105001055 →
+ * 330105, 330105001, 330105001055 for root 330105): what a lazy cascader needs to open at a value.
+ * Empty when `code` is not `root` or below it.
+ */
+export function pathFrom(root: string, code: string): string[] {
+  if (!regionContains(root, code)) return []
+  const ancestry = [code.substring(0, 2) + '0000', code.substring(0, 4) + '00', code.substring(0, 6)]
+  if (code.length >= 9) ancestry.push(code.substring(0, 9))
+  if (code.length === 12) ancestry.push(code)
+  return ancestry.filter((c, i) => regionContains(root, c) && ancestry.indexOf(c) === i)
+}

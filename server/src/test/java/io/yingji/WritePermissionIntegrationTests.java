@@ -426,8 +426,8 @@ class WritePermissionIntegrationTests extends ApiTest {
     private long home(String who) {
         return switch (who) {
             case "qiye" -> (Long) CACHE.computeIfAbsent("home:qiye", k -> api.get("qiye", "/api/me").body().path("enterpriseId").asLong());
-            case "xihu", "jiaotong" -> (Long) CACHE.computeIfAbsent("home:xihu", k -> newHomeEnterprise("330106001", "TRANSPORT", 120.131, 30.288));
-            default -> (Long) CACHE.computeIfAbsent("home:village", k -> newHomeEnterprise("330105001001", "CONSTRUCTION", 120.160, 30.288));
+            case "xihu", "jiaotong" -> (Long) CACHE.computeIfAbsent("home:xihu", k -> newHomeEnterprise("330106002", "TRANSPORT", 120.131, 30.288));
+            default -> (Long) CACHE.computeIfAbsent("home:village", k -> newHomeEnterprise("330105001055", "CONSTRUCTION", 120.160, 30.288));
         };
     }
 
@@ -474,7 +474,7 @@ class WritePermissionIntegrationTests extends ApiTest {
 
     private Map<String, Object> newEnterprise(String who) {
         String region = switch (who) {
-            case "xihu", "jiaotong" -> "330106001";
+            case "xihu", "jiaotong" -> "330106002";
             case "qiye" -> "330105005";
             default -> "330105001";
         };
@@ -672,7 +672,7 @@ class WritePermissionIntegrationTests extends ApiTest {
     private void ensureXihuDrafter() {
         if (count("select count(*) from app_user where username = '" + XIHU_DRAFTER + "'") == 0) {
             Map<String, Object> body = new HashMap<>(Map.of("username", XIHU_DRAFTER, "password", Api.PASSWORD,
-                    "displayName", "北山街道应急管理站 测试员", "regionCode", "330106001", "roles", List.of("TOWNSHIP")));
+                    "displayName", "北山街道应急管理站 测试员", "regionCode", "330106002", "roles", List.of("TOWNSHIP")));
             assertThat(api.post("xihu", "/api/users", body).status()).isEqualTo(201);
         }
     }
@@ -839,7 +839,7 @@ class WritePermissionIntegrationTests extends ApiTest {
 
     private Response publicReport() {
         return api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "河道护栏缺失", "description", "权限测试：护栏缺失",
-                        "regionCode", "330105001001"),
+                        "regionCode", "330105001055"),
                 io.yingji.support.ClientAddresses.freshClient());
     }
 

@@ -161,6 +161,19 @@ public final class MapQueryBenchmark {
                 percentile(jdbcTimes, 50) / percentile(plainTimes, 50));
     }
 
+    /** Warmed-up timings of {@code rounds} calls, sorted (in ms). */
+    static List<Double> time(Callable<Integer> work, int rounds) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            work.call();
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            times.add(timed(work));
+        }
+        Collections.sort(times);
+        return times;
+    }
+
     /** The layer's row count, from its {@code "count":n} (the columns' lengths are the server's tests' business). */
     private static int rows(byte[] json) {
         String head = new String(json, 0, Math.min(json.length, 64), StandardCharsets.UTF_8);
@@ -179,11 +192,11 @@ public final class MapQueryBenchmark {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static void recreateDatabase() throws Exception {
+    static void recreateDatabase() throws Exception {
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
@@ -191,7 +204,7 @@ public final class MapQueryBenchmark {
         }
     }
 
-    private static long pendingEvents(Connection db) throws Exception {
+    static long pendingEvents(Connection db) throws Exception {
         try (Statement statement = db.createStatement();
              ResultSet rs = statement.executeQuery("select count(*) from event_publication where completion_date is null")) {
             rs.next();
@@ -206,11 +219,15 @@ public final class MapQueryBenchmark {
         }
     }
 
-    private static String waitForLogin(HttpClient http, String username) throws Exception {
+    static String waitForLogin(HttpClient http, String username) throws Exception {
+        return waitForLogin(http, PORT, username);
+    }
+
+    static String waitForLogin(HttpClient http, int port, String username) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                return login(http, username);
+                return login(http, port, username);
             } catch (Exception notYet) {
                 Thread.sleep(1000);
             }
@@ -218,8 +235,12 @@ public final class MapQueryBenchmark {
         throw new IllegalStateException("server did not start; see target/bench-server.log");
     }
 
-    private static String login(HttpClient http, String username) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/auth/login"))
+    static String login(HttpClient http, String username) throws Exception {
+        return login(http, PORT, username);
+    }
+
+    static String login(HttpClient http, int port, String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"Yingji@2026\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

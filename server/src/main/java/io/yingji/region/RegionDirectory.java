@@ -24,6 +24,12 @@ public interface RegionDirectory {
     /** The region's own box, or the nearest ancestor's that is known, or all of China. */
     BoundingBox extentOf(RegionCode code);
 
+    /**
+     * Regions in {@code within}'s subtree (itself included) whose name contains {@code text}: higher levels
+     * first, then by code, at most {@code limit}.
+     */
+    List<Region> search(RegionCode within, String text, int limit);
+
     /** The name path, e.g. 浙江省 杭州市 拱墅区. */
     String fullName(RegionCode code);
 

@@ -159,10 +159,10 @@ class ForeignRecordIntegrationTests extends ApiTest {
     @Test
     void aCreateInARegionOutsideTheScopeIsRefusedNotHidden() {
         List<Response> refused = List.of(
-                api.post("gongshu", "/api/hazards", Map.of("title", "越界", "description", "x", "regionCode", "330106001",
+                api.post("gongshu", "/api/hazards", Map.of("title", "越界", "description", "x", "regionCode", "330106002",
                         "source", "GOVERNMENT_INSPECTION")),
                 api.post("gongshu", "/api/devices", Map.of("code", code("RG"), "name", "越界", "type", "COMBUSTIBLE_GAS",
-                        "regionCode", "330106001", "longitude", 120.13, "latitude", 30.27)),
+                        "regionCode", "330106002", "longitude", 120.13, "latitude", 30.27)),
                 api.post("gongshu", "/api/telemetry/gateways", Map.of("code", code("GWR"), "name", "越界网关", "regionCode", "330106")),
                 api.post("gongshu", "/api/warning-contacts", Map.of("group", "救援队长", "name", "越界", "regionCode", "330106",
                         "mobile", "13912345676")),

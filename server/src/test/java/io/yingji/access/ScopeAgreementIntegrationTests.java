@@ -48,7 +48,7 @@ class ScopeAgreementIntegrationTests {
         jdbc.sql("create table " + table + " (id bigint primary key, region_code varchar(12), industry varchar(32), enterprise_id bigint)")
                 .update();
         long id = 0;
-        for (String region : Arrays.asList("330105001001", "330105002", "330106001", "330105", null)) {
+        for (String region : Arrays.asList("330105001055", "330105002", "330106002", "330105", null)) {
             for (Industry industry : Arrays.asList(null, Industry.CONSTRUCTION, Industry.CHEMICAL)) {
                 for (Long enterprise : Arrays.asList(null, OWN, OTHER)) {
                     Probe probe = new Probe(++id, region, industry, enterprise);

@@ -58,7 +58,7 @@ class ScopedQueriesTests {
         DataScope construction = new DataScope("330105", Set.of(Industry.CONSTRUCTION), null);
         assertThat(construction.covers("330105001", Industry.CONSTRUCTION, 7L)).isTrue();
         assertThat(construction.covers("330105001", Industry.CHEMICAL, 7L)).isFalse();
-        assertThat(construction.covers("330106001", Industry.CONSTRUCTION, 7L)).isFalse();
+        assertThat(construction.covers("330106002", Industry.CONSTRUCTION, 7L)).isFalse();
         DataScope qiye = new DataScope("330105005", Set.of(), 7L);
         assertThat(qiye.covers("330105005", Industry.CHEMICAL, 7L)).isTrue();
         assertThat(qiye.covers("330105005", Industry.CHEMICAL, 8L)).isFalse();

@@ -119,7 +119,7 @@ class EnterpriseScopeIntegrationTests extends ApiTest {
 
     @Test
     void aGridWorkerMayReadButNotChange() {
-        long inVillage = anyEnterpriseIn("330105001001");
+        long inVillage = anyEnterpriseIn("330105001055");
         assertThat(api.get("wangge", "/api/enterprises/" + inVillage).status()).isEqualTo(200);
         JsonNode current = enterprise(inVillage);
         var body = api.editable(current);

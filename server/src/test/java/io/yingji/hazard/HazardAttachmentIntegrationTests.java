@@ -99,7 +99,7 @@ class HazardAttachmentIntegrationTests extends ApiTest {
     /** A public report from its own (forwarded) client address, so the per-address limit of other tests is untouched. */
     private String reportPublicly(String address) {
         Response created = api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "河道护栏缺失",
-                "description", "沿河步道约 20 米护栏缺失，夜间行人易落水", "regionCode", "330105001001"),
+                "description", "沿河步道约 20 米护栏缺失，夜间行人易落水", "regionCode", "330105001055"),
                 Map.of("X-Forwarded-For", address));
         assertThat(created.status()).isEqualTo(201);
         return created.body().path("trackingCode").asString();
@@ -155,7 +155,7 @@ class HazardAttachmentIntegrationTests extends ApiTest {
     @Test
     void aGridWorkerAttachesToTheHazardsItReportedButNotToAnothersReport() {
         Map<String, Object> report = Map.of("title", "楼道堆放杂物", "description", "大塘巷社区 3 幢楼道堆放纸箱",
-                "regionCode", "330105001001", "source", "GRID_PATROL");
+                "regionCode", "330105001055", "source", "GRID_PATROL");
         long byTownship = api.post("mishixiang", "/api/hazards", report).body().path("id").asLong();
         long byGridWorker = api.post("wangge", "/api/hazards", report).body().path("id").asLong();
         assertThat(api.get("wangge", "/api/hazards/" + byTownship).status()).isEqualTo(200);

@@ -66,9 +66,9 @@ class HazardScopeIntegrationTests extends ApiTest {
         Map<String, Map<String, Object>> reports = Map.of(
                 "hangzhou", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")),
                 "gongshu", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")),
-                "mishixiang", report("GRID_PATROL", Map.of("regionCode", "330105001001")),
+                "mishixiang", report("GRID_PATROL", Map.of("regionCode", "330105001055")),
                 "zhujian", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105002")),
-                "jiaotong", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330106001")),
+                "jiaotong", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330106002")),
                 "qiye", report("SELF_INSPECTION", Map.of("enterpriseId", qiyeEnterprise())));
         reports.forEach((user, body) -> {
             Response created = api.post(user, "/api/hazards", body);
@@ -84,7 +84,7 @@ class HazardScopeIntegrationTests extends ApiTest {
     void onlyPublicReportsAreTrackableByTheirCode() {
         Map<String, String> prober = io.yingji.support.ClientAddresses.freshClient();
         Map<String, String> citizen = io.yingji.support.ClientAddresses.freshClient();
-        Response patrol = api.post("mishixiang", "/api/hazards", report("GRID_PATROL", Map.of("regionCode", "330105001001")));
+        Response patrol = api.post("mishixiang", "/api/hazards", report("GRID_PATROL", Map.of("regionCode", "330105001055")));
         Response inspection = api.post("gongshu", "/api/hazards", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")));
         Response missing = api.send(HttpMethod.GET, "/public/hazards/YHNOSUCHCODE", null, null, prober);
         assertThat(missing.status()).isEqualTo(404);
@@ -106,7 +106,7 @@ class HazardScopeIntegrationTests extends ApiTest {
         }
         // a report of the public stays trackable
         Response created = api.send(HttpMethod.POST, "/public/hazards", null, Map.of("title", "消防通道被占用",
-                "description", "小区消防通道长期停放车辆", "regionCode", "330105001001"), citizen);
+                "description", "小区消防通道长期停放车辆", "regionCode", "330105001055"), citizen);
         assertThat(created.status()).isEqualTo(201);
         assertThat(api.send(HttpMethod.GET, "/public/hazards/" + created.body().path("trackingCode").asString(), null, null,
                         citizen)
@@ -127,7 +127,7 @@ class HazardScopeIntegrationTests extends ApiTest {
         assertThat(neighbour.status()).isEqualTo(404);
         assertThat(count("select count(*) from hazard")).isEqualTo(before);
         // a region outside the scope is public knowledge: refused, not hidden
-        assertThat(api.post("gongshu", "/api/hazards", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330106001"))).status())
+        assertThat(api.post("gongshu", "/api/hazards", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330106002"))).status())
                 .isEqualTo(403);
 
         long gongshuHazard = api.post("gongshu", "/api/hazards", report("GOVERNMENT_INSPECTION", Map.of("regionCode", "330105001")))

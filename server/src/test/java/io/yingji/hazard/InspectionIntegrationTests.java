@@ -88,7 +88,7 @@ class InspectionIntegrationTests extends ApiTest {
 
     @Test
     void aGridWorkerWhoMayOnlyReportCannotRecordAnInspection() {
-        long village = count("select min(id) from enterprise where region_code like '330105001001%'");
+        long village = count("select min(id) from enterprise where region_code like '330105001055%'");
         assertThat(api.get("wangge", "/api/enterprises/" + village).status()).isEqualTo(200);
         JsonNode checklist = chemicalChecklist();
         long inspections = count("select count(*) from inspection");

@@ -48,11 +48,11 @@ class UserIntegrationTests extends ApiTest {
         assertThat(api.login("hushu01", "Anquan2026").status()).isEqualTo(200);
 
         long before = users();
-        assertThat(api.post("gongshu", "/api/users", township("xihu01", "330106001")).status()).isEqualTo(403);
+        assertThat(api.post("gongshu", "/api/users", township("xihu01", "330106002")).status()).isEqualTo(403);
         Map<String, Object> admin = township("sneaky", "330105");
         admin.put("roles", List.of("ADMIN"));
         assertThat(api.post("gongshu", "/api/users", admin).status()).isEqualTo(403);
-        assertThat(api.post("wangge", "/api/users", township("grid02", "330105001001")).status()).isEqualTo(403);
+        assertThat(api.post("wangge", "/api/users", township("grid02", "330105001055")).status()).isEqualTo(403);
         assertThat(users()).isEqualTo(before);
     }
 

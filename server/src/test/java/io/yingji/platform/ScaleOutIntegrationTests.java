@@ -1,5 +1,7 @@
 package io.yingji.platform;
 
+import io.yingji.support.DemoPlaces;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -59,7 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ScaleOutIntegrationTests {
 
     static final String PASSWORD = "Yingji@2026";
-    static final String MISHIXIANG = "330105001";
+    static final String MISHIXIANG = DemoPlaces.MISHIXIANG;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ExecutorService STREAMS = Executors.newCachedThreadPool(work -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.yingji.support.Api;
 import io.yingji.support.Api.Response;
 import io.yingji.support.ApiTest;
+import io.yingji.support.DemoPlaces;
 import org.junit.jupiter.api.Test;
 
 class RegionIntegrationTests extends ApiTest {
@@ -40,7 +41,7 @@ class RegionIntegrationTests extends ApiTest {
 
     @Test
     void aTownshipSeesItsPathUpwardButNotItsNeighbours() {
-        Response detail = api.get("mishixiang", "/api/regions/330105001");
+        Response detail = api.get("mishixiang", "/api/regions/" + DemoPlaces.MISHIXIANG);
         assertThat(detail.body().path("ancestors").valueStream().map(r -> r.path("name").asString()))
                 .containsExactly("浙江省", "杭州市", "拱墅区");
         assertThat(api.get("mishixiang", "/api/regions/330105").status()).isEqualTo(200);
@@ -78,6 +79,69 @@ class RegionIntegrationTests extends ApiTest {
         assertThat(subtree.body().valueStream().map(r -> r.path("code").asString())).allMatch(c -> c.startsWith("330105001"));
         assertThat(subtree.body().get(1).path("path").asString()).startsWith("米市巷街道 / ");
         assertThat(api.get("gongshu", "/api/regions/mine/subtree").body().size()).isGreaterThan(18);
+    }
+
+    @Test
+    void theDemoHoldsAllOfZhejiangsOfficialCodes() {
+        Response zhejiang = api.get("admin", "/api/regions/330000/children");
+        assertThat(zhejiang.body().valueStream().map(r -> r.path("name").asString())).containsExactly(
+                "杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市");
+        Response villages = api.get("gongshu", "/api/regions/" + DemoPlaces.MISHIXIANG + "/children");
+        assertThat(villages.body().valueStream().map(r -> r.path("code").asString() + " " + r.path("name").asString()))
+                .contains(DemoPlaces.DATANGXIANG + " 大塘巷社区", DemoPlaces.JIACHENGXIANG + " 夹城巷社区").hasSize(7);
+        // every region has a box, approximate where no boundary is known
+        assertThat(villages.body().valueStream()).allMatch(r -> r.path("boundingBox").isObject());
+        assertThat(api.get("admin", "/api/regions/330784").body().path("region").path("name").asString()).isEqualTo("永康市");
+    }
+
+    @Test
+    void theSubtreeStopsAtTownshipsAboveATownship() {
+        Response hangzhou = api.get("hangzhou", "/api/regions/mine/subtree");
+        assertThat(hangzhou.body().valueStream().mapToInt(r -> r.path("level").asInt()).max().orElseThrow()).isEqualTo(4);
+        assertThat(hangzhou.body().valueStream().map(r -> r.path("path").asString())).contains("杭州市 / 拱墅区 / 米市巷街道");
+        Response township = api.get("mishixiang", "/api/regions/mine/subtree");
+        assertThat(township.body().valueStream().map(r -> r.path("code").asString())).contains(DemoPlaces.DATANGXIANG).hasSize(8);
+        Response village = api.get("wangge", "/api/regions/mine/subtree");
+        assertThat(village.body().valueStream().map(r -> r.path("code").asString())).containsExactly(DemoPlaces.DATANGXIANG);
+    }
+
+    @Test
+    void aNameSearchFindsRegionsInTheCallersSubtreeWithTheirPath() {
+        Response found = api.get("gongshu", "/api/regions/search?q=大塘巷");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().valueStream().map(r -> r.path("code").asString() + " " + r.path("path").asString()))
+                .containsExactly(DemoPlaces.DATANGXIANG + " 拱墅区 / 米市巷街道 / 大塘巷社区");
+        assertThat(found.body().get(0).path("hasChildren").asBoolean()).isFalse();
+        // higher levels first
+        Response streets = api.get("hangzhou", "/api/regions/search?q=街道" + "&limit=5");
+        assertThat(streets.body().size()).isEqualTo(5);
+        assertThat(streets.body().valueStream()).allMatch(r -> r.path("level").asInt() == 4);
+        Response districts = api.get("hangzhou", "/api/regions/search?q=区");
+        assertThat(districts.body().get(0).path("level").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aNameSearchNeverLooksOutsideTheCallersScope() {
+        // 北山街道 is in 西湖区, 卖鱼桥社区 in 湖墅街道 next to 米市巷街道, 宁波市 another city
+        assertThat(api.get("gongshu", "/api/regions/search?q=北山").body().size()).isZero();
+        assertThat(api.get("xihu", "/api/regions/search?q=北山").body().valueStream()
+                .map(r -> r.path("code").asString())).contains(DemoPlaces.BEISHAN);
+        assertThat(api.get("mishixiang", "/api/regions/search?q=卖鱼桥").body().size()).isZero();
+        assertThat(api.get("gongshu", "/api/regions/search?q=卖鱼桥").body().size()).isEqualTo(1);
+        assertThat(api.get("hangzhou", "/api/regions/search?q=宁波").body().size()).isZero();
+        Response village = api.get("wangge", "/api/regions/search?q=社区");
+        assertThat(village.body().valueStream().map(r -> r.path("code").asString())).containsExactly(DemoPlaces.DATANGXIANG);
+    }
+
+    @Test
+    void aNameSearchNeedsTextAndABoundedLimit() {
+        Response empty = api.get("gongshu", "/api/regions/search?q= ");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.detail()).contains("区划名称");
+        assertThat(api.get("gongshu", "/api/regions/search").status()).isEqualTo(400);
+        assertThat(api.get("gongshu", "/api/regions/search?q=社区" + "&limit=51").status()).isEqualTo(400);
+        assertThat(api.get("gongshu", "/api/regions/search?q=社区" + "&limit=0").status()).isEqualTo(400);
+        assertThat(api.get("gongshu", "/api/regions/search?q=社区" + "&limit=x").status()).isEqualTo(400);
     }
 
     @Test

@@ -82,7 +82,7 @@ class RiskIntegrationTests extends ApiTest {
 
     @Test
     void aGridWorkerReadsTheRegisterButCannotAssess() {
-        long village = anyEnterpriseIn("330105001001");
+        long village = anyEnterpriseIn("330105001055");
         long point = api.post("gongshu", "/api/enterprises/" + village + "/risk-points", lec("社区测试风险点", 1, 3, 7))
                 .body().path("id").asLong();
         assertThat(api.get("wangge", "/api/risk-points/" + point).status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package io.yingji.warning;
 
+import io.yingji.support.DemoPlaces;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api.Response;
@@ -34,7 +36,7 @@ import org.springframework.http.HttpMethod;
 class WarningIntegrationTests extends ApiTest {
 
     static final String GONGSHU = "330105";
-    static final String MISHIXIANG = "330105001";
+    static final String MISHIXIANG = DemoPlaces.MISHIXIANG;
 
     @Autowired
     MutableClock clock;

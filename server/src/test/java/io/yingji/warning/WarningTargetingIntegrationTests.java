@@ -1,5 +1,7 @@
 package io.yingji.warning;
 
+import io.yingji.support.DemoPlaces;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yingji.support.Api;
@@ -27,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 class WarningTargetingIntegrationTests extends ApiTest {
 
-    static final String MISHIXIANG = "330105001";
+    static final String MISHIXIANG = DemoPlaces.MISHIXIANG;
 
     @Autowired
     MutableClock clock;
@@ -303,12 +305,12 @@ class WarningTargetingIntegrationTests extends ApiTest {
     /** CAP circle: 200 m around 30.2835,120.1625 in 夹城巷社区 (its box touches no other village). */
     static final String SOUTH_EAST_CIRCLE = "30.2835,120.1625 0.2";
 
-    static final String DATANGXIANG = "330105001001";
-    static final String ZUOJIAXINCUN = "330105001002";
-    static final String ZHUERTAN = "330105001003";
-    static final String JIACHENGXIANG = "330105001004";
-    static final String HUSHU = "330105002";
-    static final String XIHU = "330106";
+    static final String DATANGXIANG = DemoPlaces.DATANGXIANG;
+    static final String ZUOJIAXINCUN = DemoPlaces.MISHI;
+    static final String ZHUERTAN = DemoPlaces.SHENTANGQIAO;
+    static final String JIACHENGXIANG = DemoPlaces.JIACHENGXIANG;
+    static final String HUSHU = DemoPlaces.HUSHU;
+    static final String XIHU = DemoPlaces.XIHU;
 
     /** The demo accounts a 米市巷街道 warning may reach, or must not: the township station, a grid worker, the district bureau. */
     static final String TOWNSHIP_STATION = "米市巷街道应急管理站 赵晓燕";

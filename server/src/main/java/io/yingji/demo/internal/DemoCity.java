@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -200,7 +201,7 @@ public class DemoCity {
                 null, Set.of("BUREAU"));
         accounts.createUser("mishixiang", password, "米市巷街道应急管理站 赵晓燕", RegionCode.of("330105001"),
                 departments.get("mishixiang"), null, Set.of("TOWNSHIP"));
-        accounts.createUser("wangge", password, "大塘巷社区网格员 孙海涛", RegionCode.of("330105001001"),
+        accounts.createUser("wangge", password, "大塘巷社区网格员 孙海涛", RegionCode.of("330105001055"),
                 departments.get("mishixiang"), null, Set.of("GRID"));
         accounts.createUser("zhujian", password, "拱墅区住建局 吴国平", RegionCode.of("330105"),
                 departments.get("gongshu-construction"), null, Set.of("DEPARTMENT"));
@@ -216,14 +217,22 @@ public class DemoCity {
                 "钱明", "13906810002", 126, false, true, true, true, false, false, null);
     }
 
+    /** The demo's region list: the whole of Zhejiang's official division codes (see tools/regions/extract.mjs). */
+    static final String REGIONS = "demo/regions-zhejiang.csv.gz";
+
+    /** Reads {@link #REGIONS}: parents before children; lines starting with # are comments. */
     static List<Region> readRegions() {
-        List<Region> all = new ArrayList<>();
+        List<Region> all = new ArrayList<>(28_000);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("demo/regions.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            reader.readLine();
+                new GZIPInputStream(new ClassPathResource(REGIONS).getInputStream()), StandardCharsets.UTF_8))) {
             String line;
+            boolean header = true;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
                     continue;
                 }
                 String[] f = line.split(",", -1);
@@ -233,7 +242,7 @@ public class DemoCity {
                         f[3].isEmpty() ? null : RegionCode.of(f[3]), box, null));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("demo/regions.csv is part of the build", e);
+            throw new UncheckedIOException(REGIONS + " is part of the build", e);
         }
         return all;
     }

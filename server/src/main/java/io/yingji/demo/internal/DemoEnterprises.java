@@ -72,11 +72,20 @@ final class DemoEnterprises {
     List<EnterpriseDraft> generate(int count) {
         List<String> counties = leavesOfCounty.keySet().stream().sorted().collect(Collectors.toList());
         List<EnterpriseDraft> drafts = new ArrayList<>(count);
+        // 米市巷街道's villages (the township and grid-worker demo accounts) get three enterprises each first:
+        // spread over all of Zhejiang's villages, a village would otherwise often have none
+        List<Region> focus = byCode.values().stream()
+                .filter(r -> r.level() == 5 && r.parent() != null && r.parent().value().equals(FOCUS_TOWNSHIP))
+                .sorted(java.util.Comparator.comparing(r -> r.code().value())).toList();
         for (int i = 0; i < count; i++) {
-            drafts.add(enterpriseIn(pickCounty(counties)));
+            drafts.add(i < 3 * focus.size() ? enterpriseIn("330105", focus.get(i % focus.size()))
+                    : enterpriseIn(pickCounty(counties)));
         }
         return drafts;
     }
+
+    /** 米市巷街道, 拱墅区. */
+    private static final String FOCUS_TOWNSHIP = "330105001";
 
     /** 拱墅 and 西湖 are the demo's focus; the rest of Hangzhou next; the other cities get a share. */
     private String pickCounty(List<String> counties) {
@@ -99,9 +108,12 @@ final class DemoEnterprises {
     }
 
     private EnterpriseDraft enterpriseIn(String countyCode) {
-        Region county = byCode.get(countyCode);
         List<Region> leaves = leavesOfCounty.get(countyCode);
-        Region place = leaves.get(random.nextInt(leaves.size()));
+        return enterpriseIn(countyCode, leaves.get(random.nextInt(leaves.size())));
+    }
+
+    private EnterpriseDraft enterpriseIn(String countyCode, Region place) {
+        Region county = byCode.get(countyCode);
         Industry industry = pickIndustry(countyCode);
         BoundingBox box = place.boundingBox() != null ? place.boundingBox() : county.boundingBox();
         double lon = inside(box.minLongitude(), box.maxLongitude());

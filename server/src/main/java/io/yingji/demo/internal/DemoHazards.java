@@ -23,7 +23,7 @@ final class DemoHazards {
     }
 
     private static final List<Plan> PLANS = List.of(
-            new Plan("wangge", "GRID_PATROL", "楼道电动车飞线充电", "大塘巷社区 5 幢楼道内电动车私拉电线充电", "330105001001",
+            new Plan("wangge", "GRID_PATROL", "楼道电动车飞线充电", "大塘巷社区 5 幢楼道内电动车私拉电线充电", "330105001055",
                     false, "GENERAL", "ELECTRICAL", 10, List.of()),
             new Plan("mishixiang", "GOVERNMENT_INSPECTION", "沿街商铺灭火器过期", "米市巷街道沿街 3 家商铺灭火器超过有效期",
                     "330105001", false, "GENERAL", "FIRE", 10, List.of("verify")),
@@ -36,7 +36,7 @@ final class DemoHazards {
             new Plan("gongshu", "GOVERNMENT_INSPECTION", "危化品仓库安全标识缺失", "甲类仓库未设置安全周知卡",
                     "", true, "GENERAL", "MANAGEMENT", 10, List.of("verify", "assign", "complete", "accept")),
             new Plan("wangge", "GRID_PATROL", "疑似废弃液化气钢瓶", "巡查发现路边疑似废弃液化气钢瓶，核实为空瓶已清运",
-                    "330105001001", false, "GENERAL", "OTHER", 3, List.of("dismiss")));
+                    "330105001055", false, "GENERAL", "OTHER", 3, List.of("dismiss")));
 
     private final HazardWorkflow hazards;
     private final AccountAdministration accounts;

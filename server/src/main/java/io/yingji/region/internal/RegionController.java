@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,20 +60,65 @@ class RegionController {
     record RegionOption(String code, String name, int level, String path) {
     }
 
+    /**
+     * The caller's region and what lies below it down to the townships — and to the villages only for a
+     * township's (or village's) own caller, whose villages are few: a province holds ~27,000 regions, too
+     * many to ship to a picker. Pickers load deeper levels lazily ({@code /{code}/children}, {@code /search});
+     * lists name a village's code by its township where the village is not in this answer.
+     */
     @GetMapping("/mine/subtree")
-    @Operation(summary = "The caller's region and everything below it, depth first, for region pickers")
+    @Operation(summary = "The caller's region and everything below it down to townships (villages too for a township's caller), depth first, for region labels")
     List<RegionOption> subtree() {
         Region root = regions.find(callers.require().region()).orElseThrow(() -> Problem.notFound("region", "mine"));
         List<RegionOption> options = new ArrayList<>();
-        collect(root, root.name(), options);
+        collect(root, root.name(), Math.max(4, root.level() + 1), options);
         return options;
     }
 
-    private void collect(Region region, String path, List<RegionOption> into) {
+    private void collect(Region region, String path, int deepest, List<RegionOption> into) {
         into.add(new RegionOption(region.code().value(), region.name(), region.level(), path));
-        for (Region child : regions.children(region.code())) {
-            collect(child, path + " / " + child.name(), into);
+        if (region.level() >= deepest) {
+            return;
         }
+        for (Region child : regions.children(region.code())) {
+            collect(child, path + " / " + child.name(), deepest, into);
+        }
+    }
+
+    /** How many answers a name search gives at most. */
+    static final int SEARCH_LIMIT = 50;
+
+    /** A search answer: the region, whether it has children, and its names from the caller's region down. */
+    record RegionMatch(String code, String name, int level, boolean hasChildren, String path) {
+    }
+
+    @GetMapping("/search")
+    @Operation(summary = "Regions in the caller's subtree whose name contains q (higher levels first, at most `limit`, ≤ 50), with their path from the caller's region down")
+    List<RegionMatch> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "20") int limit) {
+        String text = q.strip();
+        if (text.isEmpty() || text.length() > 32) {
+            throw Problem.invalid("q", "region.search.text", 32);
+        }
+        if (limit < 1 || limit > SEARCH_LIMIT) {
+            throw Problem.invalid("limit", "region.search.limit", SEARCH_LIMIT);
+        }
+        Region root = regions.find(callers.require().region()).orElseThrow(() -> Problem.notFound("region", "mine"));
+        return regions.search(root.code(), text, limit).stream()
+                .map(r -> new RegionMatch(r.code().value(), r.name(), r.level(), !regions.children(r.code()).isEmpty(),
+                        pathBelow(root, r)))
+                .toList();
+    }
+
+    /** 拱墅区 / 米市巷街道 / 大塘巷社区 for a 拱墅区 caller. */
+    private String pathBelow(Region root, Region region) {
+        List<String> names = new ArrayList<>();
+        for (Region ancestor : regions.ancestors(region.code())) {
+            if (root.code().contains(ancestor.code())) {
+                names.add(ancestor.name());
+            }
+        }
+        names.add(region.name());
+        return String.join(" / ", names);
     }
 
     @GetMapping("/{code}")

