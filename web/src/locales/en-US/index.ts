@@ -206,7 +206,10 @@ const en: typeof zh = {
       submit: 'Subscribe', done: 'Subscribed: public warnings for {region} will be sent to {mobile}.', already: '{mobile} is already registered for warnings of {region}.', locate: 'Use my location (optional, for warnings drawn on a map)', located: 'Location added', locateFailed: 'Could not get the location; it is optional', again: 'Subscribe another', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Choose down to a township or village',
     },
   },
-  audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },
+  audit: {
+    title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes',
+    actorHint: 'Name or login name', period: 'Period', from: 'From', to: 'To', until: 'to',
+  },
   error: { network: 'Cannot reach the server; check the network', generic: 'The operation failed' },
 }
 

@@ -204,6 +204,9 @@ export default {
       submit: '订阅', done: '订阅成功：{region}发布面向公众的预警时，将向 {mobile} 发送短信。', already: '{mobile} 已订阅{region}的预警短信，无需重复登记。', locate: '使用当前位置（选填，便于按范围发送）', located: '已获取位置', locateFailed: '无法获取位置，可不填', again: '再订阅一个', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请选择到乡镇（街道）或村（社区）一级',
     },
   },
-  audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },
+  audit: {
+    title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容',
+    actorHint: '操作人姓名或登录名', period: '时间范围', from: '开始日期', to: '结束日期', until: '至',
+  },
   error: { network: '无法连接服务器，请检查网络', generic: '操作失败' },
 }
