@@ -86,3 +86,15 @@ describe('审计员 (shenji)', () => {
     await context.close()
   })
 })
+
+describe('杭州市应急管理局 (hangzhou) on a phone', () => {
+  test('sees the warning list as cards, not a cut-off table', async () => {
+    const { context, page } = await loggedIn(browser, 'hangzhou', PHONE)
+    await page.goto(`${BASE_URL}/warnings`)
+    await page.getByTestId('warning-cards').waitFor()
+    assert.equal(await page.getByTestId('warning-table').count(), 0)
+    await page.getByTestId('warning-cards').getByTestId('warning-row').first().waitFor()
+    await screenshot(page, 'warnings-phone')
+    await context.close()
+  })
+})

@@ -71,6 +71,7 @@ const en: typeof zh = {
     statistics: { byIndustry: 'Hazards by industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
+    publicRegion: 'Where is the hazard', publicRegionHint: 'Choose the district, then the township (street) — the community (village) if you can.', publicSubmit: 'Submit report',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
     publicUploader: 'the reporter', onMap: 'Show on the one map',
     photos: {
@@ -210,6 +211,7 @@ const en: typeof zh = {
     title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes',
     actorHint: 'Name or login name', period: 'Period', from: 'From', to: 'To', until: 'to',
   },
+  publicNav: { label: 'Public services', alerts: 'Warnings', report: 'Report a hazard', track: 'Track a report', login: 'Staff login' },
   error: { network: 'Cannot reach the server; check the network', generic: 'The operation failed' },
 }
 
