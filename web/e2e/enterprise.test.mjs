@@ -59,6 +59,8 @@ describe('拱墅区应急管理局 (gongshu)', () => {
     await screenshot(page, 'form-desktop')
 
     await code.fill(original)
+    // the server's message goes away once the field is changed, before saving again
+    await error.waitFor({ state: 'hidden' })
     const renamed = `${name.replace(/（已核实）$/, '')}（已核实）`
     await page.locator('input[data-testid=field-name], [data-testid=field-name] input').first().fill(renamed)
     await page.getByTestId('enterprise-save').click()

@@ -37,7 +37,11 @@ test('a citizen reports anonymously with a photo, the district sees it, verifies
   await phone.goto(`${BASE_URL}/report`)
   await phone.locator('#title').fill('仓库通道堆放易燃纸箱')
   await phone.locator('#description').fill('某商贸公司仓库安全通道长期堆放纸箱，堵塞疏散通道')
-  await phone.locator('#regionCode').fill('330105001')
+  // the place by name, as the subscription page asks it, not a region code a citizen cannot know
+  await phone.getByTestId('region-level-1').selectOption({ label: '杭州市' })
+  await phone.getByTestId('region-level-2').selectOption({ label: '拱墅区' })
+  await phone.getByTestId('region-level-3').selectOption({ label: '米市巷街道' })
+  assert.equal(await phone.getByTestId('public-submit').innerText(), '提交举报')
   // a photo of the spot goes with it; a PDF is not a photo and is turned away before anything is sent
   await phone.getByTestId('public-photo-input').setInputFiles({ name: '通道堆放.jpg', mimeType: 'image/jpeg', buffer: await photo(phone, '仓库安全通道') })
   await phone.getByTestId('public-photos').locator('img').waitFor()

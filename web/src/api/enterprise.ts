@@ -48,6 +48,8 @@ export interface EnterpriseFilter {
   industry?: string
   q?: string
   majorHazard?: boolean
+  /** the server's sort key and direction, e.g. `name,desc` (see EnterpriseRepository.SORT) */
+  sort?: string
 }
 
 export interface MapPoint {

@@ -120,6 +120,8 @@ export interface DeviceFilter {
   type?: string
   enterpriseId?: number
   q?: string
+  /** the server's sort key and direction, e.g. `lastSeenAt,desc` (see DeviceRegistry.SORT) */
+  sort?: string
 }
 
 export interface AlarmFilter {
@@ -133,6 +135,7 @@ export interface AlarmFilter {
 
 export const getDevicesApi = (filter: DeviceFilter, page: number, size: number) =>
   http.get<Page<Device>>(`/api/devices${query({ ...filter, page, size })}`)
+export const exportDevicesUrl = (filter: DeviceFilter) => `/api/devices/export${query({ ...filter })}`
 export const getDeviceApi = (id: number) => http.get<Device>(`/api/devices/${id}`)
 export const registerDeviceApi = (draft: DeviceDraft) => http.post<{ device: Device; key: string }>('/api/devices', draft)
 export const changeDeviceApi = (id: number, draft: DeviceDraft) => http.put<Device>(`/api/devices/${id}`, draft)

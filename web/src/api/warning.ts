@@ -102,6 +102,8 @@ export interface WarningDraftBody {
 }
 
 export interface WarningFilter {
+  /** the server's sort key and direction, e.g. `level,asc` (see WarningRepository.SORT) */
+  sort?: string
   state?: string
   status?: string
   level?: string
@@ -139,6 +141,7 @@ export interface PublicWarning {
 
 export const getWarningsApi = (filter: WarningFilter, page: number, size: number) =>
   http.get<Page<Warning>>(`/api/warnings${query({ ...filter, page, size })}`)
+export const exportWarningsUrl = (filter: WarningFilter) => `/api/warnings/export${query({ ...filter })}`
 export const getWarningApi = (id: number) => http.get<{ warning: Warning; history: WarningHistory[] }>(`/api/warnings/${id}`)
 export const draftWarningApi = (body: WarningDraftBody) => http.post<Warning>('/api/warnings', body)
 export const editWarningApi = (id: number, body: WarningDraftBody) => http.put<Warning>(`/api/warnings/${id}`, body)

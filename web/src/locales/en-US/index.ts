@@ -74,6 +74,7 @@ const en: typeof zh = {
     statistics: { byIndustry: 'Hazards by industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
+    publicRegion: 'Where is the hazard', publicRegionHint: 'Choose the district, then the township (street) — the community (village) if you can.', publicSubmit: 'Submit report',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
     publicUploader: 'the reporter', onMap: 'Show on the one map',
     photos: {
@@ -217,7 +218,11 @@ const en: typeof zh = {
       submit: 'Subscribe', done: 'Subscribed: public warnings for {region} will be sent to {mobile}.', already: '{mobile} is already registered for warnings of {region}.', locate: 'Use my location (optional, for warnings drawn on a map)', located: 'Location added', locateFailed: 'Could not get the location; it is optional', again: 'Subscribe another', mobileInvalid: 'Enter an 11-digit mobile number', regionInvalid: 'Choose down to a township or village',
     },
   },
-  audit: { title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes' },
+  audit: {
+    title: 'Audit trail', time: 'Time', actor: 'Actor', address: 'Address', action: 'Action', entity: 'Record', changes: 'Changes',
+    actorHint: 'Name or login name', period: 'Period', from: 'From', to: 'To', until: 'to',
+  },
+  publicNav: { label: 'Public services', alerts: 'Warnings', report: 'Report a hazard', track: 'Track a report', login: 'Staff login' },
   error: { network: 'Cannot reach the server; check the network', generic: 'The operation failed' },
 }
 

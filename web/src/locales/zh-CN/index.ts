@@ -72,6 +72,7 @@ export default {
     statistics: { byIndustry: '各行业隐患情况', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
     publicTitle: '隐患举报', publicHint: '您可以匿名举报身边的安全隐患。提交后请保存跟踪码，用于查询处理进度。',
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
+    publicRegion: '隐患所在地', publicRegionHint: '依次选择区县、乡镇（街道），能选到社区（村）更好。', publicSubmit: '提交举报',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
     publicUploader: '举报人', onMap: '在一张图中查看',
     photos: {
@@ -215,6 +216,10 @@ export default {
       submit: '订阅', done: '订阅成功：{region}发布面向公众的预警时，将向 {mobile} 发送短信。', already: '{mobile} 已订阅{region}的预警短信，无需重复登记。', locate: '使用当前位置（选填，便于按范围发送）', located: '已获取位置', locateFailed: '无法获取位置，可不填', again: '再订阅一个', mobileInvalid: '请输入 11 位手机号码', regionInvalid: '请选择到乡镇（街道）或村（社区）一级',
     },
   },
-  audit: { title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容' },
+  audit: {
+    title: '审计日志', time: '时间', actor: '操作人', address: '来源地址', action: '操作', entity: '对象', changes: '变更内容',
+    actorHint: '操作人姓名或登录名', period: '时间范围', from: '开始日期', to: '结束日期', until: '至',
+  },
+  publicNav: { label: '公众服务', alerts: '预警信息', report: '隐患举报', track: '举报进度查询', login: '工作人员登录' },
   error: { network: '无法连接服务器，请检查网络', generic: '操作失败' },
 }

@@ -87,4 +87,77 @@ class AuditIntegrationTests extends ApiTest {
         Response found = api.get("shenji", "/api/audit?actor=mishixiang&action=login.failed");
         assertThat(found.body().path("totalElements").asLong()).isPositive();
     }
+
+    @Test
+    void showsWhoByNameAndOfficeWhatInChineseAndTheChangeAsBeforeAndAfter() {
+        long id = renameAnEnterpriseAsGongshu("杭州审计可读测试有限公司");
+        JsonNode update = api.get("shenji", "/api/audit?entityType=enterprise&entityId=" + id).body().path("content").get(0);
+        assertThat(update.path("actorName").asString()).contains("王丽华");
+        assertThat(update.path("actorOffice").asString()).isEqualTo("拱墅区应急管理局");
+        assertThat(update.path("actionName").asString()).isEqualTo("修改企业信息");
+        assertThat(update.path("entityName").asString()).isEqualTo("企业");
+        JsonNode change = update.path("changeList").get(0);
+        assertThat(change.path("label").asString()).isEqualTo("名称");
+        assertThat(change.path("after").asString()).isEqualTo("杭州审计可读测试有限公司");
+        assertThat(change.path("before").asString()).isNotBlank();
+        assertThat(change.path("update").asBoolean()).isTrue();
+        JsonNode english = api.send(org.springframework.http.HttpMethod.GET, "/api/audit?entityType=enterprise&entityId=" + id,
+                api.token("shenji"), null, Map.of("Accept-Language", "en")).body().path("content").get(0);
+        assertThat(english.path("actionName").asString()).isEqualTo("Enterprise changed");
+    }
+
+    @Test
+    void searchesByPartOfAPersonsNameAndByPeriod() {
+        long id = renameAnEnterpriseAsGongshu("杭州审计按人查询有限公司");
+        Response byName = api.get("shenji", "/api/audit?actor=王丽华&entityType=enterprise&entityId=" + id);
+        assertThat(byName.body().path("totalElements").asLong()).isEqualTo(2);
+        assertThat(api.get("shenji", "/api/audit?actor=不存在的人&entityId=" + id).body().path("totalElements").asLong()).isZero();
+        java.time.Instant now = java.time.Instant.now();
+        assertThat(api.get("shenji", "/api/audit?entityId=" + id + "&from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(3600))
+                .body().path("totalElements").asLong()).isEqualTo(2);
+        assertThat(api.get("shenji", "/api/audit?entityId=" + id + "&to=" + now.minusSeconds(3600))
+                .body().path("totalElements").asLong()).isZero();
+        assertThat(api.get("shenji", "/api/audit?sort=changes").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theActionPickerNamesEveryActionInChinese() {
+        List<JsonNode> actions = api.get("shenji", "/api/audit/actions").body().valueStream().toList();
+        assertThat(actions).extracting(a -> a.path("code").asString()).contains("enterprise.update", "hazard.accept", "login.failed");
+        assertThat(actions).allMatch(a -> !a.path("name").asString().equals(a.path("code").asString()));
+        assertThat(api.get("gongshu", "/api/audit/actions").status()).isEqualTo(403);
+    }
+
+    @Test
+    void exportsTheSearchAsExcelOnlyWithinTheAuditorsRegion() throws Exception {
+        long id = renameAnEnterpriseAsGongshu("杭州审计导出测试有限公司");
+        List<List<String>> mine = rows(api.download("shenji", "/api/audit/export?entityType=enterprise&entityId=" + id));
+        assertThat(mine.get(0)).startsWith("时间", "操作人", "登录名", "所在单位", "操作");
+        assertThat(mine).hasSize(3);
+        assertThat(mine.get(1).get(4)).isEqualTo("修改企业信息");
+        assertThat(mine.get(1).get(6)).contains("名称：").contains("→ 杭州审计导出测试有限公司");
+        assertThat(mine.get(1).get(0)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(api.get("gongshu", "/api/audit/export").status()).isEqualTo(403);
+
+        Response created = api.post("admin", "/api/users", Map.of("username", "xihu-exporter", "password", Api.PASSWORD,
+                "displayName", "西湖区审计员乙", "regionCode", "330106", "roles", List.of("AUDITOR")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(rows(api.download("xihu-exporter", "/api/audit/export?entityType=enterprise&entityId=" + id))).hasSize(1);
+    }
+
+    private static List<List<String>> rows(byte[] workbook) throws Exception {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            var sheet = book.getSheetAt(0);
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                List<String> cells = new java.util.ArrayList<>();
+                for (int c = 0; c < sheet.getRow(r).getLastCellNum(); c++) {
+                    var cell = sheet.getRow(r).getCell(c);
+                    cells.add(cell == null ? "" : cell.toString());
+                }
+                rows.add(cells);
+            }
+            return rows;
+        }
+    }
 }

@@ -151,6 +151,25 @@ class EnterpriseScopeIntegrationTests extends ApiTest {
         assertThat(regionColumn(api.download("gongshu", "/api/enterprises/export?regionCode=330106"))).isEmpty();
     }
 
+    @Test
+    void theListSortsByItsColumnsWithinScopeAndTheExportKeepsTheOrder() throws Exception {
+        java.util.List<String> byName = api.get("gongshu", "/api/enterprises?sort=creditCode,desc&size=500").body().path("content")
+                .valueStream().map(e -> e.path("creditCode").asString()).toList();
+        assertThat(byName).hasSizeGreaterThan(100).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        java.util.List<String> byRegion = api.get("gongshu", "/api/enterprises?sort=region&size=500").body().path("content")
+                .valueStream().map(e -> e.path("regionCode").asString()).toList();
+        assertThat(byRegion).allMatch(code -> code.startsWith("330105"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                api.download("gongshu", "/api/enterprises/export?sort=creditCode,desc")))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(byName.get(0));
+        }
+        Response unknown = api.get("gongshu", "/api/enterprises?sort=password");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorFields()).containsExactly("sort");
+        assertThat(api.get("gongshu", "/api/enterprises/export?sort=e.id;drop").status()).isEqualTo(400);
+    }
+
     private static java.util.List<String> regionColumn(byte[] workbook) throws Exception {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
             var sheet = book.getSheetAt(0);

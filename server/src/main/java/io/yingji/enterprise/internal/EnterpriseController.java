@@ -53,15 +53,17 @@ class EnterpriseController {
     }
 
     @GetMapping
-    @Operation(summary = "Enterprises in the caller's scope, paged; filter by region subtree, industry, name or credit code")
+    @Operation(summary = "Enterprises in the caller's scope, paged; filter by region subtree, industry, name or credit code; "
+            + "sort=name|creditCode|industry|region|safetyManager|employees|createdAt[,asc|desc]")
     PageOf<Enterprise> list(@RequestParam(required = false) @Nullable String regionCode,
                             @RequestParam(required = false) @Nullable Industry industry,
                             @RequestParam(required = false) @Nullable String q,
                             @RequestParam(required = false) @Nullable Boolean majorHazard,
+                            @RequestParam(required = false) @Nullable String sort,
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
-        return registry.search(new EnterpriseSearch(regionCode, industry, q, majorHazard), page, size);
+        return registry.search(new EnterpriseSearch(regionCode, industry, q, majorHazard, sort), page, size);
     }
 
     @GetMapping("/map")
@@ -89,9 +91,10 @@ class EnterpriseController {
                 @RequestParam(required = false) @Nullable Industry industry,
                 @RequestParam(required = false) @Nullable String q,
                 @RequestParam(required = false) @Nullable Boolean majorHazard,
+                @RequestParam(required = false) @Nullable String sort,
                 HttpServletResponse response) throws IOException {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
-        List<Enterprise> rows = registry.export(new EnterpriseSearch(regionCode, industry, q, majorHazard));
+        List<Enterprise> rows = registry.export(new EnterpriseSearch(regionCode, industry, q, majorHazard, sort));
         excel(response, "企业名录.xlsx");
         EnterpriseWorkbook.write(rows, response.getOutputStream());
     }

@@ -9,6 +9,7 @@ import io.yingji.enterprise.MapPoint;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
 import io.yingji.shared.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -130,11 +131,17 @@ class EnterpriseRepository {
     private static final String MAJOR_HAZARD =
             "exists (select 1 from major_hazard_source m where m.enterprise_id = e.id and m.grade is not null)";
 
+    /** What the list sorts by: its visible columns. */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "name", "e.name", "creditCode", "e.credit_code", "industry", "e.industry", "region", "r.name",
+            "safetyManager", "e.safety_manager", "employees", "e.employees", "createdAt", "e.created_at"), "e.id");
+
     PageOf<Enterprise> search(EnterpriseSearch search, int page, int size) {
+        String order = SORT.orderBy(search.sort());
         Where where = Where.of(search);
         long total = where.bind(scoped.sql("select count(*) from enterprise e" + where.sql(), COLUMNS))
                 .query(Long.class).single();
-        List<Enterprise> content = where.bind(scoped.sql(SELECT + where.sql() + " order by e.id limit :limit offset :offset", COLUMNS))
+        List<Enterprise> content = where.bind(scoped.sql(SELECT + where.sql() + order + " limit :limit offset :offset", COLUMNS))
                 .param("limit", size).param("offset", (long) page * size)
                 .query(EnterpriseRepository::map).list();
         return PageOf.of(content, page, size, total);

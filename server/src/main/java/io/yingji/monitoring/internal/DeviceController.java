@@ -8,6 +8,10 @@ import io.yingji.shared.PageOf;
 import io.yingji.shared.PlainText;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
+import io.yingji.shared.Spreadsheet;
+import io.yingji.monitoring.DeviceType;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -46,14 +50,44 @@ class DeviceController {
     }
 
     @GetMapping("/api/devices")
-    @Operation(summary = "Devices in scope; filters: region subtree, type, enterprise, code or name")
+    @Operation(summary = "Devices in scope; filters: region subtree, type, enterprise, code or name; "
+            + "sort=name|code|type|enterprise|region|openAlarms|lastSeenAt|createdAt[,asc|desc]")
     PageOf<DeviceRegistry.DeviceView> list(@RequestParam(required = false) @Nullable String regionCode,
                                            @RequestParam(required = false) @Nullable String type,
                                            @RequestParam(required = false) @Nullable Long enterpriseId,
                                            @RequestParam(required = false) @Nullable String q,
+                                           @RequestParam(required = false) @Nullable String sort,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
-        return registry.search(regionCode, type, enterpriseId, q, page, size);
+        return registry.search(new DeviceRegistry.DeviceSearch(regionCode, type, enterpriseId, q, sort), page, size);
+    }
+
+    /** The export's columns: what the list shows, in Chinese. */
+    private static final List<Spreadsheet.Column<DeviceRegistry.DeviceView>> EXPORT = List.of(
+            new Spreadsheet.Column<>("设备编码", 18, DeviceRegistry.DeviceView::code),
+            new Spreadsheet.Column<>("设备名称", 30, DeviceRegistry.DeviceView::name),
+            new Spreadsheet.Column<>("设备类型", 14, d -> DeviceType.valueOf(d.type()).nameZh()),
+            new Spreadsheet.Column<>("所属企业", 30, DeviceRegistry.DeviceView::enterpriseName),
+            new Spreadsheet.Column<>("所在区划", 16, DeviceRegistry.DeviceView::regionName),
+            new Spreadsheet.Column<>("行政区划代码", 14, DeviceRegistry.DeviceView::regionCode),
+            new Spreadsheet.Column<>("状态", 8, d -> !d.enabled() ? "已停用" : d.online() ? "在线" : "离线"),
+            new Spreadsheet.Column<>("未处理报警", 10, DeviceRegistry.DeviceView::openAlarms),
+            new Spreadsheet.Column<>("最后上报", 20, DeviceRegistry.DeviceView::lastSeenAt),
+            new Spreadsheet.Column<>("经度", 12, DeviceRegistry.DeviceView::longitude),
+            new Spreadsheet.Column<>("纬度", 12, DeviceRegistry.DeviceView::latitude));
+
+    @GetMapping("/api/devices/export")
+    @Operation(summary = "The filtered device list (within scope, in the list's order) as an Excel file")
+    void export(@RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable String type,
+                @RequestParam(required = false) @Nullable Long enterpriseId,
+                @RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String sort,
+                HttpServletResponse response) throws IOException {
+        List<DeviceRegistry.DeviceView> rows = registry.export(new DeviceRegistry.DeviceSearch(regionCode, type, enterpriseId, q, sort));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("监测设备.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("监测设备", EXPORT, rows, response.getOutputStream());
     }
 
     @GetMapping("/api/devices/map")

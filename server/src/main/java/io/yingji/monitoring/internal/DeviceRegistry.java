@@ -19,6 +19,7 @@ import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
 import io.yingji.shared.UtcTimestamps;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -162,10 +163,54 @@ class DeviceRegistry {
         return jdbc.sql("select count(*) from device where id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
-    PageOf<DeviceView> search(@Nullable String regionCode, @Nullable String type, @Nullable Long enterpriseId,
-                              @Nullable String q, int page, int size) {
+    /** What the device list sorts by: its visible columns. */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "name", "d.name", "code", "d.code", "type", "d.type", "enterprise", "e.name", "region", "r.name",
+            "openAlarms", "open_alarms", "lastSeenAt", "d.last_seen_at", "createdAt", "d.created_at"), "d.id");
+
+    /** At most this many devices in one export. */
+    static final int MAX_EXPORT = 50_000;
+
+    /** The filters of the device list; the caller's scope always applies on top. */
+    record DeviceSearch(@Nullable String regionCode, @Nullable String type, @Nullable Long enterpriseId, @Nullable String q,
+                        @Nullable String sort) {
+    }
+
+    PageOf<DeviceView> search(DeviceSearch search, int page, int size) {
         callers.requirePermission(Permissions.MONITORING_READ);
         PageOf.check(page, size);
+        return find(search, page, size);
+    }
+
+    private PageOf<DeviceView> find(DeviceSearch search, int page, int size) {
+        callers.requirePermission(Permissions.MONITORING_READ);
+        String order = SORT.orderBy(search.sort());
+        StringBuilder where = new StringBuilder(" where {scope}");
+        Map<String, Object> params = new LinkedHashMap<>();
+        filter(search, where, params);
+        var count = scoped.sql("select count(*) from device d" + where, COLUMNS);
+        params.forEach(count::param);
+        var select = scoped.sql(SELECT + where + order + " limit :limit offset :offset", COLUMNS);
+        params.forEach(select::param);
+        List<DeviceView> content = select.param("limit", size).param("offset", (long) page * size).query(this::view).list();
+        return PageOf.of(content, page, size, count.query(Long.class).single());
+    }
+
+    /** Every device the search finds in scope, in the list's order, for the export (audited). */
+    @Transactional
+    List<DeviceView> export(DeviceSearch search) {
+        PageOf<DeviceView> all = find(search, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "device.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        audit.record("device.export", "device", null, search.regionCode() != null ? search.regionCode()
+                : callers.require().region().value(), Map.of("count", all.content().size(), "filter", String.valueOf(search)));
+        return all.content();
+    }
+
+    private static void filter(DeviceSearch search, StringBuilder where, Map<String, Object> params) {
+        String regionCode = search.regionCode();
+        String type = search.type();
         List<FieldProblem> problems = new ArrayList<>();
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             problems.add(new FieldProblem("regionCode", "enterprise.region.invalid", regionCode));
@@ -176,8 +221,6 @@ class DeviceRegistry {
         if (!problems.isEmpty()) {
             throw Problem.invalid(problems);
         }
-        StringBuilder where = new StringBuilder(" where {scope}");
-        Map<String, Object> params = new LinkedHashMap<>();
         if (regionCode != null) {
             where.append(" and d.region_code like :region");
             params.put("region", RegionCode.of(regionCode).subtreeLikePattern());
@@ -186,20 +229,14 @@ class DeviceRegistry {
             where.append(" and d.type = :type");
             params.put("type", type);
         }
-        if (enterpriseId != null) {
+        if (search.enterpriseId() != null) {
             where.append(" and d.enterprise_id = :enterprise");
-            params.put("enterprise", enterpriseId);
+            params.put("enterprise", search.enterpriseId());
         }
-        if (q != null && !q.isBlank()) {
+        if (search.q() != null && !search.q().isBlank()) {
             where.append(" and (d.code like :q or d.name like :q)");
-            params.put("q", "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", "%" + search.q().strip().replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        var count = scoped.sql("select count(*) from device d" + where, COLUMNS);
-        params.forEach(count::param);
-        var select = scoped.sql(SELECT + where + " order by d.id limit :limit offset :offset", COLUMNS);
-        params.forEach(select::param);
-        List<DeviceView> content = select.param("limit", size).param("offset", (long) page * size).query(this::view).list();
-        return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
     /** The devices of the one map by column: device {@code i} is {@code id[i]}, {@code code[i]}, … */

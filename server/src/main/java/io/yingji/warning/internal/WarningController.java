@@ -3,6 +3,11 @@ package io.yingji.warning.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.yingji.shared.PageOf;
+import io.yingji.shared.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import io.yingji.warning.WarningDraft;
 import java.net.URI;
 import java.time.Instant;
@@ -65,12 +70,46 @@ class WarningController {
                              @RequestParam(required = false) @Nullable String msgType,
                              @RequestParam(required = false) @Nullable String regionCode,
                              @RequestParam(required = false) @Nullable Boolean active,
+                             @RequestParam(required = false) @Nullable String sort,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "20") int size) {
-        PageOf<Warning> found = desk.search(new WarningRepository.Filter(state, status, level, regionCode, active, msgType), page, size);
+        PageOf<Warning> found = desk.search(new WarningRepository.Filter(state, status, level, regionCode, active, msgType, sort), page, size);
         Instant now = desk.now();
         return new PageOf<>(found.content().stream().map(w -> WarningView.of(w, now)).toList(), found.page(), found.size(),
                 found.totalElements(), found.totalPages());
+    }
+
+    /** The states and message types as the list shows them in Chinese. */
+    private static final Map<String, String> STATES = Map.of("DRAFT", "草稿", "SUBMITTED", "待审批", "REJECTED", "已退回",
+            "PUBLISHED", "已发布", "UPDATED", "已更新", "CANCELLED", "已解除", "EXPIRED", "已失效", "RECEIVED", "外部导入");
+    private static final Map<String, String> MSG_TYPES = Map.of("Alert", "首发", "Update", "更新", "Cancel", "解除");
+
+    private static final List<Spreadsheet.Column<Warning>> EXPORT = List.of(
+            new Spreadsheet.Column<>("预警级别", 12, w -> w.level == null ? "未定级" : w.level.colour() + "预警（" + w.level.grade() + "级）"),
+            new Spreadsheet.Column<>("标题", 40, w -> w.headline != null ? w.headline : w.event),
+            new Spreadsheet.Column<>("事件", 14, w -> w.event),
+            new Spreadsheet.Column<>("状态", 10, w -> STATES.getOrDefault(w.state.name(), w.state.name())),
+            new Spreadsheet.Column<>("类型", 8, w -> MSG_TYPES.getOrDefault(w.msgType, w.msgType)),
+            new Spreadsheet.Column<>("发布单位", 24, w -> w.senderName),
+            new Spreadsheet.Column<>("行政区划代码", 14, w -> w.regionCode),
+            new Spreadsheet.Column<>("发布时间", 20, w -> w.sent),
+            new Spreadsheet.Column<>("失效时间", 20, w -> w.expires),
+            new Spreadsheet.Column<>("预警标识", 34, w -> w.identifier));
+
+    @GetMapping("/api/warnings/export")
+    @Operation(summary = "The filtered warning list (within scope, in the list's order) as an Excel file")
+    void export(@RequestParam(required = false) @Nullable String state,
+                @RequestParam(required = false) @Nullable String status,
+                @RequestParam(required = false) @Nullable String level,
+                @RequestParam(required = false) @Nullable String msgType,
+                @RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable Boolean active,
+                @RequestParam(required = false) @Nullable String sort,
+                HttpServletResponse response) throws IOException {
+        List<Warning> rows = desk.export(new WarningRepository.Filter(state, status, level, regionCode, active, msgType, sort));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("预警信息.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("预警信息", EXPORT, rows, response.getOutputStream());
     }
 
     @GetMapping("/api/warnings/{id}")

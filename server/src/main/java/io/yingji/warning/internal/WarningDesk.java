@@ -412,6 +412,24 @@ class WarningDesk implements WarningPublication {
     PageOf<Warning> search(WarningRepository.Filter filter, int page, int size) {
         callers.requirePermission(Permissions.WARNING_READ);
         PageOf.check(page, size);
+        return find(filter, page, size);
+    }
+
+    /** At most this many warnings in one export. */
+    static final int MAX_EXPORT = 20_000;
+
+    /** Every warning the filter finds in scope, in the list's order (the export). */
+    @Transactional(readOnly = true)
+    List<Warning> export(WarningRepository.Filter filter) {
+        callers.requirePermission(Permissions.WARNING_READ);
+        PageOf<Warning> all = find(filter, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "warning.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        return all.content();
+    }
+
+    private PageOf<Warning> find(WarningRepository.Filter filter, int page, int size) {
         if (filter.regionCode() != null && !RegionCode.isValid(filter.regionCode())) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", filter.regionCode());
         }

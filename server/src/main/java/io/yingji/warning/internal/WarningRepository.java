@@ -4,6 +4,7 @@ import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
 import io.yingji.shared.UtcTimestamps;
 import io.yingji.warning.WarningLevel;
 import java.sql.ResultSet;
@@ -33,8 +34,19 @@ class WarningRepository {
 
     /** List filters; null means any. {@code active}: in force now (see {@link Warning#isActive}). */
     record Filter(@Nullable String state, @Nullable String status, @Nullable String level, @Nullable String regionCode,
-                  @Nullable Boolean active, @Nullable String msgType) {
+                  @Nullable Boolean active, @Nullable String msgType, @Nullable String sort) {
+
+        Filter(@Nullable String state, @Nullable String status, @Nullable String level, @Nullable String regionCode,
+               @Nullable Boolean active, @Nullable String msgType) {
+            this(state, status, level, regionCode, active, msgType, null);
+        }
     }
+
+    /** What the warning list sorts by: its visible columns; the level from the most severe (红色) down. */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "level", "case w.level when 'RED' then 1 when 'ORANGE' then 2 when 'YELLOW' then 3 when 'BLUE' then 4 else 5 end",
+            "headline", "w.headline", "state", "w.state", "event", "w.event_name", "region", "w.region_code",
+            "sent", "w.sent", "expires", "w.expires"), "w.id desc");
 
     private final JdbcClient jdbc;
     private final ScopedQueries scoped;
@@ -161,6 +173,7 @@ class WarningRepository {
     }
 
     PageOf<Warning> search(Filter filter, Instant now, int page, int size) {
+        String order = SORT.orderBy(filter.sort());
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.state() != null) {
@@ -190,7 +203,7 @@ class WarningRepository {
         }
         var count = scoped.sql("select count(*) from warning w" + where, COLUMNS);
         params.forEach(count::param);
-        var select = scoped.sql("select w.* from warning w" + where + " order by w.id desc limit :limit offset :offset", COLUMNS);
+        var select = scoped.sql("select w.* from warning w" + where + order + " limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
         List<Warning> content = withAreas(select.param("limit", size).param("offset", (long) page * size)
                 .query(WarningRepository::model).list());
