@@ -29,7 +29,7 @@ class MonitoringPorts implements DeviceCatalog, TelemetryIntake {
 
     @Override
     public List<Listed> ofEnterprise(long enterpriseId) {
-        return registry.search(null, null, enterpriseId, null, 0, io.yingji.shared.PageOf.MAX_SIZE).content().stream()
+        return registry.search(new DeviceRegistry.DeviceSearch(null, null, enterpriseId, null, null), 0, io.yingji.shared.PageOf.MAX_SIZE).content().stream()
                 .map(d -> new Listed(d.id(), d.code(), d.name(), io.yingji.monitoring.DeviceType.valueOf(d.type()), d.hazardSourceId()))
                 .toList();
     }
