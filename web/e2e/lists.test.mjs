@@ -44,7 +44,7 @@ describe('lists sort and export', () => {
     const { context, page } = await loggedIn(browser, 'gongshu')
     await page.goto(`${BASE_URL}/devices`)
     await page.getByTestId('device-table').waitFor()
-    await page.getByTestId('device-search').locator('input').fill('YJ')
+    await page.getByTestId('device-search').fill('YJ')
     await page.getByTestId('device-search-submit').click()
     await page.waitForFunction(() => document.querySelector('[data-testid=export]')?.getAttribute('href')?.includes('q=YJ'))
     const href = await page.getByTestId('export').getAttribute('href')
@@ -66,7 +66,7 @@ describe('审计员 (shenji)', () => {
     await table.getByTestId('audit-action-name').first().waitFor()
     const actions = await table.getByTestId('audit-action-name').allInnerTexts()
     assert.ok(actions.every((a) => !/^[a-z-]+(\.[a-z-]+)*$/.test(a)), `an action code is shown: ${actions.join(', ')}`)
-    await page.getByTestId('audit-actor').locator('input').fill('王丽华')
+    await page.getByTestId('audit-actor').fill('王丽华')
     await page.getByTestId('audit-search').click()
     await page.waitForFunction(() => {
       const names = [...document.querySelectorAll('[data-testid=audit-actor-name]')].map((e) => e.textContent ?? '')

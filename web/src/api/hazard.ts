@@ -31,6 +31,8 @@ export interface HazardHistory {
   fromStatus: string | null
   toStatus: string
   actor: string
+  /** the person's name with their office (null for the public, the system or a removed account) */
+  actorName?: string | null
   occurredAt: string
   comment: string | null
 }

@@ -94,6 +94,8 @@ export interface Alarm {
 export interface AlarmHistory {
   action: string
   actor: string
+  /** the person's name with their office (null for the public, the system or a removed account) */
+  actorName?: string | null
   occurredAt: string
   comment: string | null
 }

@@ -62,6 +62,8 @@ export interface WarningHistory {
   fromState: string | null
   toState: string
   actor: string
+  /** the person's name with their office (null for the public, the system or a removed account) */
+  actorName?: string | null
   occurredAt: string
   comment: string | null
 }

@@ -53,7 +53,7 @@ const en: typeof zh = {
     grade: 'Grade', gradeN: 'Grade {n}', notMajor: 'Not major', sValue: 'S', rValue: 'R', exposedPeople: 'People within 500 m',
     chemicals: 'Hazardous chemicals', importTitle: 'Import enterprises', importHint: 'Upload .xlsx or UTF-8 .csv; if any line is wrong, nothing is imported.',
     template: 'Download template', chooseFile: 'Choose file', imported: '{n} enterprises imported', importErrors: 'These lines are wrong; nothing was imported:',
-    line: 'Line', field: 'Field', message: 'Reason', creditCodeInvalid: 'The credit code check character is wrong', updated: 'Enterprise saved',
+    line: 'Line', headerLine: 'Header', field: 'Field', message: 'Reason', creditCodeInvalid: 'The credit code check character is wrong', updated: 'Enterprise saved',
     pickRegion: 'Choose a region', coordinates: 'Coordinates', contacts: 'Contacts',
   },
   industry: {
@@ -71,7 +71,7 @@ const en: typeof zh = {
     levels: { TOWNSHIP: 'Township', COUNTY: 'County', CITY: 'City' },
     categories: { FIRE: 'Fire', ELECTRICAL: 'Electrical', HAZCHEM: 'Hazardous chemicals', EQUIPMENT: 'Equipment', CONSTRUCTION: 'Construction', OPERATION: 'Operations', MANAGEMENT: 'Management', OTHER: 'Other' },
     actions: { verify: 'Verify', dismiss: 'Dismiss', assign: 'Assign', progress: 'Report progress', complete: 'Remediated', accept: 'Accept and close', reject: 'Reject', report: 'Reported', escalate: 'Escalated' },
-    statistics: { byIndustry: 'Hazards by industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate' },
+    statistics: { byIndustry: 'Hazards by industry', noIndustry: 'No enterprise', byRegion: 'Hazards by area', found: 'Found', closed: 'Closed', overdue: 'Overdue', rate: 'Closure rate', noRate: 'No hazards, so no closure rate' },
     publicTitle: 'Report a hazard', publicHint: 'You may report a safety hazard anonymously. Keep the tracking code to follow what happens.',
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     publicRegion: 'Where is the hazard', publicRegionHint: 'Choose the district, then the township (street) — the community (village) if you can.', publicSubmit: 'Submit report',
@@ -86,6 +86,7 @@ const en: typeof zh = {
     },
   },
   device: {
+    metrics: { lel: 'combustible gas', ppm: 'toxic gas', level: 'level', rain: 'rainfall', pressure: 'pressure', temperature: 'temperature', strain: 'strain' },
     list: 'Monitoring devices', detail: 'Device', searchPlaceholder: 'Device code or name', code: 'Code', name: 'Name', type: 'Type',
     unit: 'Unit', enterprise: 'Enterprise', region: 'Region', location: 'Location', longitude: 'Longitude', latitude: 'Latitude',
     interval: 'Reporting interval (s)', intervalN: 'every {n} s', streamUrl: 'Video stream', lastSeen: 'Last reading', never: 'Never reported',
@@ -168,6 +169,7 @@ const en: typeof zh = {
     scopes: { Public: 'Public', Restricted: 'Restricted', Private: 'Private (addresses)' },
     categories: { Geo: 'Geophysical', Met: 'Meteorological', Safety: 'Safety', Security: 'Security', Rescue: 'Rescue', Fire: 'Fire', Health: 'Health', Env: 'Environmental', Transport: 'Transport', Infra: 'Infrastructure', CBRNE: 'CBRNE', Other: 'Other' },
     responseTypes: { Shelter: 'Shelter', Evacuate: 'Evacuate', Prepare: 'Prepare', Execute: 'Execute', Avoid: 'Avoid', Monitor: 'Monitor', Assess: 'Assess', AllClear: 'All clear', None: 'None' },
+    severities: { Extreme: 'Extreme', Severe: 'Severe', Moderate: 'Moderate', Minor: 'Minor', Unknown: 'Unknown' },
     urgencies: { Immediate: 'Immediate', Expected: 'Expected (within an hour)', Future: 'Future', Past: 'Past', Unknown: 'Unknown' },
     certainties: { Observed: 'Observed', Likely: 'Likely (>50%)', Possible: 'Possible', Unlikely: 'Unlikely', Unknown: 'Unknown' },
     areaKinds: { REGION: 'Region', POLYGON: 'Polygon', CIRCLE: 'Circle', ZONE: 'Risk zone' },

@@ -51,7 +51,7 @@ export default {
     grade: '等级', gradeN: '{n}级', notMajor: '未构成', sValue: 'S 值', rValue: 'R 值', exposedPeople: '500 米内人数',
     chemicals: '危险化学品', importTitle: '批量导入企业', importHint: '上传 .xlsx 或 UTF-8 编码的 .csv 文件；任何一行有误则整份文件不导入。',
     template: '下载导入模板', chooseFile: '选择文件', imported: '已导入 {n} 家企业', importErrors: '以下行存在错误，未导入任何数据：',
-    line: '行号', field: '字段', message: '原因', creditCodeInvalid: '统一社会信用代码校验位不正确', updated: '企业信息已保存',
+    line: '行号', headerLine: '表头', field: '字段', message: '原因', creditCodeInvalid: '统一社会信用代码校验位不正确', updated: '企业信息已保存',
     pickRegion: '请选择区划', coordinates: '坐标', contacts: '联系人',
   },
   industry: {
@@ -69,7 +69,7 @@ export default {
     levels: { TOWNSHIP: '乡镇(街道)', COUNTY: '区县(市)', CITY: '市级' },
     categories: { FIRE: '消防', ELECTRICAL: '用电', HAZCHEM: '危险化学品', EQUIPMENT: '设备设施', CONSTRUCTION: '建筑施工', OPERATION: '作业行为', MANAGEMENT: '安全管理', OTHER: '其他' },
     actions: { verify: '核实认定', dismiss: '不属实', assign: '交办', progress: '报告进展', complete: '整改完成', accept: '验收销号', reject: '验收不通过', report: '上报', escalate: '逾期升级' },
-    statistics: { byIndustry: '各行业隐患情况', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率' },
+    statistics: { byIndustry: '各行业隐患情况', noIndustry: '未关联企业', byRegion: '各区域隐患情况', found: '发现', closed: '已销号', overdue: '逾期', rate: '销号率', noRate: '暂无隐患，无销号率' },
     publicTitle: '隐患举报', publicHint: '您可以匿名举报身边的安全隐患。提交后请保存跟踪码，用于查询处理进度。',
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     publicRegion: '隐患所在地', publicRegionHint: '依次选择区县、乡镇（街道），能选到社区（村）更好。', publicSubmit: '提交举报',
@@ -84,6 +84,7 @@ export default {
     },
   },
   device: {
+    metrics: { lel: '可燃气体浓度', ppm: '有毒气体浓度', level: '液位', rain: '雨量', pressure: '压力', temperature: '温度', strain: '应变' },
     list: '监测设备', detail: '设备详情', searchPlaceholder: '设备编码或名称', code: '设备编码', name: '设备名称', type: '设备类型',
     unit: '单位', enterprise: '所属企业', region: '所在区划', location: '位置', longitude: '经度', latitude: '纬度',
     interval: '上报周期（秒）', intervalN: '每 {n} 秒', streamUrl: '视频流地址', lastSeen: '最近上报', never: '从未上报',
@@ -166,6 +167,7 @@ export default {
     scopes: { Public: '公开（面向公众）', Restricted: '限定对象', Private: '定向地址' },
     categories: { Geo: '地质', Met: '气象', Safety: '安全生产与公共安全', Security: '治安', Rescue: '救援', Fire: '火灾', Health: '卫生', Env: '环境', Transport: '交通', Infra: '基础设施', CBRNE: '化学生物放射核爆', Other: '其他' },
     responseTypes: { Shelter: '就地避险', Evacuate: '撤离', Prepare: '做好准备', Execute: '按预案执行', Avoid: '避开', Monitor: '关注', Assess: '评估', AllClear: '解除', None: '无需行动' },
+    severities: { Extreme: '特别严重', Severe: '严重', Moderate: '较重', Minor: '一般', Unknown: '未知' },
     urgencies: { Immediate: '立即', Expected: '即将（1 小时内）', Future: '近期', Past: '已过去', Unknown: '未知' },
     certainties: { Observed: '已发生', Likely: '很可能（>50%）', Possible: '可能', Unlikely: '不太可能', Unknown: '未知' },
     areaKinds: { REGION: '行政区划', POLYGON: '多边形', CIRCLE: '圆形', ZONE: '风险区划' },

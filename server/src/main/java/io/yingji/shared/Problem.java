@@ -30,6 +30,15 @@ public class Problem extends RuntimeException {
         }
     }
 
+    /**
+     * A region code that names no region: "请选择所属行政区划" when none was given (never "代码“null”不存在"),
+     * otherwise that the code is unknown.
+     */
+    public static FieldProblem unknownRegion(@Nullable Integer line, String field, @Nullable String code) {
+        return code == null || code.isBlank() ? new FieldProblem(line, field, "enterprise.region.required")
+                : new FieldProblem(line, field, "enterprise.region.unknown", code);
+    }
+
     private final int status;
     private final String messageKey;
     private final transient Object[] args;

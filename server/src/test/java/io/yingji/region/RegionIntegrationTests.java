@@ -167,7 +167,7 @@ class RegionIntegrationTests extends ApiTest {
         assertThat(features.stream().map(f -> f.path("properties").path("code").asString()))
                 .doesNotContain("330105").allMatch(code -> code.startsWith("3301") && code.length() == 6);
         assertThat(features).allMatch(f -> f.path("geometry").path("type").asString().endsWith("Polygon"));
-        assertThat(features.get(0).path("properties").properties().stream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrder("code", "name", "approximate");
+        assertThat(features.get(0).path("properties").properties().stream().map(java.util.Map.Entry::getKey)).containsExactlyInAnyOrder("code", "name", "approximate", "shape");
         // the neighbours themselves stay out of reach
         String other = features.get(0).path("properties").path("code").asString();
         assertThat(api.get("gongshu", "/api/regions/" + other).status()).isEqualTo(404);

@@ -84,17 +84,18 @@ final class ImportFile {
             if (field != null) {
                 fieldOfColumn.put(c, field);
             } else if (!name.isEmpty()) {
-                problems.add(new FieldProblem(1, name, "enterprise.import.unknown-column", name));
+                // a problem of the header, not of a line: no line number
+                problems.add(new FieldProblem(name, "enterprise.import.unknown-column", name));
             }
         }
         for (String required : List.of("creditCode", "name", "industry", "address", "longitude", "latitude",
                 "regionCode", "legalRepresentative", "safetyManager", "safetyManagerPhone")) {
             if (!fieldOfColumn.containsValue(required)) {
-                problems.add(new FieldProblem(1, required, "enterprise.import.missing-column", required));
+                problems.add(new FieldProblem(required, "enterprise.import.missing-column", headerOf(required)));
             }
         }
         if (!problems.isEmpty()) {
-            throw new Problem(400, "enterprise.import.rejected", problems, 1);
+            throw new Problem(400, "enterprise.import.header-rejected", problems);
         }
         List<ImportLine> lines = new ArrayList<>();
         for (int r = 1; r < table.size(); r++) {
@@ -114,6 +115,11 @@ final class ImportFile {
             lines.add(new ImportLine(line, draft(values, line, problems)));
         }
         return new Parsed(lines, problems);
+    }
+
+    /** The template's (Chinese) header of a field, as the user's file names its columns. */
+    static String headerOf(String field) {
+        return HEADERS.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey).findFirst().orElse(field);
     }
 
     private static EnterpriseDraft draft(Map<String, String> v, int line, List<FieldProblem> problems) {

@@ -413,7 +413,7 @@ class HazardDesk implements HazardWorkflow {
 
     private void checkRegion(@Nullable String regionCode, List<FieldProblem> problems) {
         if (regionCode == null || !RegionCode.isValid(regionCode) || regions.find(RegionCode.of(regionCode)).isEmpty()) {
-            problems.add(new FieldProblem("regionCode", "enterprise.region.unknown", String.valueOf(regionCode)));
+            problems.add(Problem.unknownRegion(null, "regionCode", regionCode));
         } else if (RegionCode.of(regionCode).level() < 3) {
             problems.add(new FieldProblem("regionCode", "hazard.region.too-high"));
         }

@@ -35,8 +35,9 @@ class HazardRepository {
                       @Nullable String sourceRef) {
     }
 
+    /** {@code actorName}: the person's name as the accounts know it (with their office), null for the public or a removed account. */
     record HistoryEntry(long id, String action, @Nullable String fromStatus, String toStatus, String actor, Instant occurredAt,
-                        @Nullable String comment, List<Long> attachmentIds) {
+                        @Nullable String comment, List<Long> attachmentIds, @Nullable String actorName) {
     }
 
     record NewHazard(String trackingCode, String source, String title, String description, String regionCode,
@@ -161,10 +162,11 @@ class HazardRepository {
                 .param("id", id).query(rs -> {
                     evidence.computeIfAbsent(rs.getLong("event_id"), e -> new java.util.ArrayList<>()).add(rs.getLong("id"));
                 });
-        return jdbc.sql("select * from hazard_event where hazard_id = :id order by id").param("id", id)
+        return jdbc.sql("select e.*, u.display_name as actor_name from hazard_event e left join app_user u on u.username = e.actor"
+                        + " where e.hazard_id = :id order by e.id").param("id", id)
                 .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getString("action"), rs.getString("from_status"),
                         rs.getString("to_status"), rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment"),
-                        List.copyOf(evidence.getOrDefault(rs.getLong("id"), List.of()))))
+                        List.copyOf(evidence.getOrDefault(rs.getLong("id"), List.of())), rs.getString("actor_name")))
                 .list();
     }
 

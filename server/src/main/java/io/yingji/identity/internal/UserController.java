@@ -155,7 +155,7 @@ class UserController {
         RegionCode region = null;
         if (body.regionCode() == null || !RegionCode.isValid(body.regionCode())
                 || regions.find(RegionCode.of(body.regionCode())).isEmpty()) {
-            problems.add(new FieldProblem("regionCode", "enterprise.region.unknown", String.valueOf(body.regionCode())));
+            problems.add(Problem.unknownRegion(null, "regionCode", body.regionCode()));
         } else {
             region = RegionCode.of(body.regionCode());
         }

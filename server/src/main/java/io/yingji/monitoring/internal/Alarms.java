@@ -264,13 +264,15 @@ class Alarms {
         return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
-    record HistoryEntry(String action, String actor, Instant occurredAt, @Nullable String comment) {
+    /** {@code actorName}: the person's name as the accounts know it (with their office), null for the system. */
+    record HistoryEntry(String action, String actor, Instant occurredAt, @Nullable String comment, @Nullable String actorName) {
     }
 
     List<HistoryEntry> history(long id) {
-        return jdbc.sql("select * from alarm_event where alarm_id = :id order by id").param("id", id)
+        return jdbc.sql("select e.*, u.display_name as actor_name from alarm_event e left join app_user u on u.username = e.actor"
+                        + " where e.alarm_id = :id order by e.id").param("id", id)
                 .query((rs, n) -> new HistoryEntry(rs.getString("action"), rs.getString("actor"),
-                        UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment"))).list();
+                        UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment"), rs.getString("actor_name"))).list();
     }
 
     /** Open alarms' keys and whether their condition still holds, to start the engine's state from. */
@@ -311,9 +313,25 @@ class Alarms {
 
     static Notice notice(String kind, long alarmId, Device device, AlarmRule rule, String metric, @Nullable Double value) {
         return new Notice(kind, "notice." + kind + ".title", "notice." + kind + ".body",
-                List.of(device.name(), "#alarm.level." + rule.level(), "#alarm.kind." + rule.kind().name(), metric,
+                List.of(device.name(), "#alarm.level." + rule.level(), "#alarm.kind." + rule.kind().name(), metricName(metric),
                         value == null ? "-" : String.valueOf(value), device.code()),
                 "/alarms/" + alarmId);
+    }
+
+    /**
+     * A metric as a notice names it: the known metrics (the device types' own, and {@code *} of the rules that watch
+     * every metric) by their name in the reader's language; a metric a device made up goes as it came.
+     */
+    static String metricName(String metric) {
+        if ("*".equals(metric)) {
+            return "#metric.any";
+        }
+        for (io.yingji.monitoring.DeviceType type : io.yingji.monitoring.DeviceType.values()) {
+            if (metric.equals(type.metric())) {
+                return "#metric." + metric;
+            }
+        }
+        return metric;
     }
 
     static AlarmView map(ResultSet rs, int n) throws SQLException {

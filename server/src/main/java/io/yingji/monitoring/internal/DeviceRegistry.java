@@ -390,7 +390,7 @@ class DeviceRegistry {
         String regionCode = d.regionCode() != null && !d.regionCode().isBlank() ? d.regionCode().strip()
                 : enterprise != null ? enterprise.regionCode() : current != null ? current.regionCode() : null;
         if (regionCode == null || !RegionCode.isValid(regionCode) || regions.find(RegionCode.of(regionCode)).isEmpty()) {
-            problems.add(new FieldProblem("regionCode", "enterprise.region.unknown", String.valueOf(regionCode)));
+            problems.add(Problem.unknownRegion(null, "regionCode", regionCode));
         } else if (!caller.region().contains(RegionCode.of(regionCode))) {
             problems.add(new FieldProblem("regionCode", "device.region.outside", regionCode));
         } else if (RegionCode.of(regionCode).level() < 3) {

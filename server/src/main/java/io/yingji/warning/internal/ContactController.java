@@ -156,7 +156,8 @@ class ContactController {
         }
         Optional<Region> region = regionCode != null && RegionCode.isValid(regionCode) ? regions.find(RegionCode.of(regionCode)) : Optional.empty();
         if (region.isEmpty()) {
-            problems.add(new FieldProblem("regionCode", "warning.contact.region", String.valueOf(regionCode)));
+            problems.add(regionCode == null || regionCode.isBlank() ? new FieldProblem("regionCode", "enterprise.region.required")
+                    : new FieldProblem("regionCode", "warning.contact.region", regionCode));
         } else if (publicEntry && region.get().level() < 4) {
             problems.add(new FieldProblem("regionCode", "warning.subscription.region"));
         }

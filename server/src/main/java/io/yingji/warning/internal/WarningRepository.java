@@ -28,8 +28,9 @@ class WarningRepository {
 
     static final ScopeColumns COLUMNS = ScopeColumns.region("w.region_code");
 
+    /** {@code actorName}: the person's name as the accounts know it (with their office), null for the system. */
     record HistoryEntry(String action, @Nullable String fromState, String toState, String actor, Instant occurredAt,
-                        @Nullable String comment) {
+                        @Nullable String comment, @Nullable String actorName) {
     }
 
     /** List filters; null means any. {@code active}: in force now (see {@link Warning#isActive}). */
@@ -252,9 +253,10 @@ class WarningRepository {
     }
 
     List<HistoryEntry> history(long id) {
-        return jdbc.sql("select * from warning_event where warning_id = :id order by id").param("id", id)
+        return jdbc.sql("select e.*, u.display_name as actor_name from warning_event e left join app_user u on u.username = e.actor"
+                        + " where e.warning_id = :id order by e.id").param("id", id)
                 .query((rs, n) -> new HistoryEntry(rs.getString("action"), rs.getString("from_state"), rs.getString("to_state"),
-                        rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment")))
+                        rs.getString("actor"), UtcTimestamps.read(rs, "occurred_at"), rs.getString("comment"), rs.getString("actor_name")))
                 .list();
     }
 

@@ -204,7 +204,7 @@ class WarningValidation {
                     String code = a.regionCode();
                     Region region = code != null && RegionCode.isValid(code) ? regions.find(RegionCode.of(code)).orElse(null) : null;
                     if (region == null) {
-                        problems.add(new FieldProblem(field + ".regionCode", "enterprise.region.unknown", String.valueOf(code)));
+                        problems.add(Problem.unknownRegion(null, field + ".regionCode", code));
                     } else if (!scope.coversRegion(region.code())) {
                         // region codes are public: naming one outside the scope is refused (403), not hidden
                         outsideScope.add(new FieldProblem(field + ".regionCode", "warning.area.out-of-scope", code));

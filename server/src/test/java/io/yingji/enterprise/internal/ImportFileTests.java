@@ -52,6 +52,17 @@ class ImportFileTests {
     }
 
     @Test
+    void namesAMissingColumnByTheTemplatesHeaderAndNoLine() {
+        assertThatThrownBy(() -> csv("企业名称,地址\n甲,某地\n"))
+                .isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.messageKey()).isEqualTo("enterprise.import.header-rejected");
+                    Problem.FieldProblem industry = p.fieldProblems().stream().filter(f -> f.field().equals("industry")).findFirst().orElseThrow();
+                    assertThat(industry.line()).isNull();
+                    assertThat(industry.args()).containsExactly("行业");
+                });
+    }
+
+    @Test
     void refusesAFileWithoutTheRequiredColumns() {
         assertThatThrownBy(() -> csv("企业名称,地址\n甲,某地\n"))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.fieldProblems())

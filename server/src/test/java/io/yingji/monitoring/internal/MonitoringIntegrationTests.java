@@ -189,6 +189,8 @@ class MonitoringIntegrationTests extends ApiTest {
         Response bad = api.post("gongshu", "/api/devices", Map.of("code", "有/空格", "type", "LASER", "longitude", 200));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorFields()).contains("code", "name", "type", "regionCode");
+        // no region given: asked to choose one, never told that the code "null" does not exist
+        assertThat(bad.body().toString()).contains("请选择所属行政区划").doesNotContain("“null”");
         Response foreign = api.post("qiye", "/api/devices", Map.of("code", "X-" + gas.code(), "name", "越权", "type", "TOXIC_GAS",
                 "enterpriseId", xihuEnterprise));
         assertThat(foreign.status()).isEqualTo(404);
