@@ -167,9 +167,11 @@ test('the enterprise remediates with evidence, the district rejects once, accept
   const steps = await gongshu.getByTestId('hazard-history').locator('.el-timeline-item strong').allInnerTexts()
   assert.deepEqual(steps, ['上报', '核实认定', '交办', '报告进展', '整改完成', '验收不通过', '报告进展', '整改完成', '验收销号'])
   const history = await gongshu.getByTestId('hazard-history').innerText()
-  for (const text of ['qiye', 'gongshu', '防爆合格证未提供，请补充', '复查合格，予以销号', '已销号']) {
+  // people by name (with their office), not by login name
+  for (const text of ['安全负责人 钱明', '拱墅区应急管理局 王丽华', '防爆合格证未提供，请补充', '复查合格，予以销号', '已销号']) {
     assert.ok(history.includes(text), `the history mentions ${text}`)
   }
+  assert.ok(!/\bqiye\b|\bgongshu\b/.test(history), 'no login name in the history')
   await district.close()
 
   // the enterprise sees it closed too, on a phone
