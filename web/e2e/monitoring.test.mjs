@@ -91,7 +91,7 @@ test('the enterprise follows the workbench to its gas alarm on a phone, acknowle
   assert.equal(steps[0], '报警')
   assert.deepEqual(steps.filter((s) => s === '确认' || s === '处置'), ['确认', '处置'])
   const history = await detail.getByTestId('alarm-history').innerText()
-  for (const text of ['qiye', '已通知罐区巡检人员', disposal]) {
+  for (const text of ['安全负责人 钱明', '已通知罐区巡检人员', disposal]) { // the person by name, not the login name
     assert.ok(history.includes(text), `the history mentions ${text}`)
   }
   await detail.getByTestId('alarm-detail-hazard').click()
