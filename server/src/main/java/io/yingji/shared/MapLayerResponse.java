@@ -30,6 +30,16 @@ public final class MapLayerResponse {
     private MapLayerResponse() {
     }
 
+    /** A layer's answer, ready to send: its JSON, the JSON gzipped (null when too small), its ETag. */
+    public record Encoded(byte[] json, byte @Nullable [] gzip, String etag) {
+        long bytes() {
+            return json.length + (gzip == null ? 0 : gzip.length) + 64L;
+        }
+    }
+
+    /** Browsers may keep a layer but must ask again each time (a 304 when it has not changed). */
+    static final String CACHE_CONTROL = "private, no-cache";
+
     public static ResponseEntity<byte[]> of(Object layer, @Nullable String acceptEncoding) {
         byte[] json = JSON.writeValueAsBytes(layer);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -37,13 +47,34 @@ public final class MapLayerResponse {
         if (json.length < MIN_COMPRESSED || !acceptsGzip(acceptEncoding)) {
             return answer.body(json);
         }
+        return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzip(json));
+    }
+
+    /** A layer written once for many answers (see {@link LayerCache}). */
+    static Encoded encode(Object layer) {
+        byte[] json = JSON.writeValueAsBytes(layer);
+        return new Encoded(json, json.length < MIN_COMPRESSED ? null : gzip(json), LayerCache.etagOf(json));
+    }
+
+    static ResponseEntity<byte[]> of(Encoded encoded, @Nullable String acceptEncoding) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .eTag("\"" + encoded.etag() + "\"").header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        byte[] gzip = encoded.gzip();
+        if (gzip == null || !acceptsGzip(acceptEncoding)) {
+            return answer.body(encoded.json());
+        }
+        return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzip);
+    }
+
+    private static byte[] gzip(byte[] json) {
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream(json.length / 4 + 64);
         try (OutputStream out = new FastGzip(gzipped)) {
             out.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return answer.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(gzipped.toByteArray());
+        return gzipped.toByteArray();
     }
 
     /** Whether {@code Accept-Encoding} names gzip (or *) without refusing it by {@code q=0}. */

@@ -10,7 +10,7 @@ import io.yingji.enterprise.EnterpriseRegistry;
 import io.yingji.enterprise.EnterpriseSearch;
 import io.yingji.enterprise.MapLayer;
 import io.yingji.shared.Industry;
-import io.yingji.shared.MapLayerResponse;
+import io.yingji.shared.LayerCache;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,9 +47,17 @@ class EnterpriseController {
     private final EnterpriseRegistry registry;
     private final CallerContext callers;
 
-    EnterpriseController(EnterpriseRegistry registry, CallerContext callers) {
+    /**
+     * The one map's enterprise layers per scope and filter: a city's is ~3 MB encoded, so 64 MB holds the
+     * layers of a few dozen busy scopes; the rest are read again when asked for.
+     */
+    private final LayerCache layers = new LayerCache(64L << 20);
+    private final EnterpriseRepository enterprises;
+
+    EnterpriseController(EnterpriseRegistry registry, CallerContext callers, EnterpriseRepository enterprises) {
         this.registry = registry;
         this.callers = callers;
+        this.enterprises = enterprises;
     }
 
     @GetMapping
@@ -73,9 +81,14 @@ class EnterpriseController {
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MapLayer.class)))
     ResponseEntity<byte[]> map(@RequestParam(required = false) @Nullable String regionCode,
                                @RequestParam(required = false) @Nullable Industry industry,
-                               @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
+                               @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding,
+                               @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
         callers.requirePermission(Permissions.ENTERPRISE_READ);
-        return MapLayerResponse.of(registry.mapLayer(new EnterpriseSearch(regionCode, industry, null, null)), acceptEncoding);
+        EnterpriseSearch search = new EnterpriseSearch(regionCode, industry, null, null);
+        // the version first, then the rows: a cached layer is never labelled newer than its data
+        long version = enterprises.layerVersion();
+        return layers.answer(new LayerCache.Key("enterprise", callers.scope(), search), version,
+                () -> registry.mapLayer(search), acceptEncoding, ifNoneMatch);
     }
 
     @GetMapping("/statistics")

@@ -220,6 +220,7 @@ class EnterpriseRepository {
         spec.param("now", UtcTimestamps.of(now));
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         spec.update(keys, "id");
+        layerChanged();
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -237,6 +238,9 @@ class EnterpriseRepository {
             }).toArray(MapSqlParameterSource[]::new);
             batches.batchUpdate(sql, batch);
         }
+        if (!rows.isEmpty()) {
+            layerChanged();
+        }
     }
 
     /** Updates when the stored version still is {@code expectedVersion}; answers the rows changed (0 or 1). */
@@ -253,7 +257,25 @@ class EnterpriseRepository {
                     version = version + 1, updated_at = :now
                 where id = :id and version = :version""");
         bind(row, spec::param);
-        return spec.param("now", UtcTimestamps.of(now)).param("id", id).param("version", expectedVersion).update();
+        int changed = spec.param("now", UtcTimestamps.of(now)).param("id", id).param("version", expectedVersion).update();
+        if (changed > 0) {
+            layerChanged();
+        }
+        return changed;
+    }
+
+    /**
+     * Raises the map layer's version in the caller's transaction: every write that changes what the one
+     * map's enterprise layer shows calls it, so the servers' cached layers (shared/LayerCache) are read
+     * again at the next map request, on every instance.
+     */
+    void layerChanged() {
+        jdbc.sql("update enterprise_layer_version set version = version + 1 where id = 1").update();
+    }
+
+    /** The map layer's version (committed): read before the layer's rows. */
+    long layerVersion() {
+        return jdbc.sql("select version from enterprise_layer_version where id = 1").query(Long.class).single();
     }
 
 

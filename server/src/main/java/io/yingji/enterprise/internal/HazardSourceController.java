@@ -140,6 +140,7 @@ class HazardSourceController {
             jdbc.sql("insert into major_hazard_source_chemical (source_id, chemical_code, quantity) values (:s, :c, :q)")
                     .param("s", sourceId).param("c", item.chemical()).param("q", item.quantity()).update();
         }
+        enterprises.layerChanged();
         audit.record("hazard-source.create", "major_hazard_source", String.valueOf(sourceId), enterprise.regionCode(),
                 Map.of("enterpriseId", enterprise.id(), "name", name, "s", result.s().toPlainString(),
                         "r", result.r().toPlainString(), "grade", result.grade() == null ? "-" : result.grade()));
@@ -157,6 +158,7 @@ class HazardSourceController {
         if (removed == 0) {
             throw Problem.notFound("major_hazard_source", sourceId);
         }
+        enterprises.layerChanged();
         audit.record("hazard-source.delete", "major_hazard_source", String.valueOf(sourceId), enterprise.regionCode(),
                 Map.of("enterpriseId", enterprise.id()));
         return ResponseEntity.noContent().build();
