@@ -32,14 +32,6 @@ public interface EnterpriseRegistry {
 
     Optional<Enterprise> find(long id);
 
-    /**
-     * Whether the enterprise exists at all, in scope or not; never to be shown to a caller, not even as
-     * a different status: a record outside the scope answers 404 like a missing one
-     * ({@link io.yingji.shared.Problem#outOfScope(String, Object)}), so callers no longer need this.
-     */
-    @Deprecated(forRemoval = true)
-    boolean exists(long id);
-
     /** Whether the enterprise has this major hazard source (重大危险源): what a device may be linked to. */
     boolean hasHazardSource(long enterpriseId, long hazardSourceId);
 

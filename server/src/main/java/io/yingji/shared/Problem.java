@@ -89,15 +89,6 @@ public class Problem extends RuntimeException {
         return notFound(what, id);
     }
 
-    /**
-     * The same as {@link #outOfScope(String, Object)}: whether the record exists is deliberately not
-     * told. Kept so that code written against the earlier signature still compiles.
-     */
-    @Deprecated(forRemoval = true)
-    public static Problem outOfScope(boolean exists, String what, Object id) {
-        return outOfScope(what, id);
-    }
-
     /** 400 with field errors. */
     public static Problem invalid(List<FieldProblem> fieldProblems) {
         return new Problem(400, "problem.invalid", fieldProblems);

@@ -70,11 +70,6 @@ class EnterpriseRepository {
                 .query(EnterpriseRepository::map).optional();
     }
 
-    /** Whether the id exists at all, in or out of scope; never told to a caller (see EnterpriseRegistry#exists). */
-    boolean exists(long id) {
-        return jdbc.sql("select count(*) from enterprise where id = :id").param("id", id).query(Long.class).single() > 0;
-    }
-
     boolean hasHazardSource(long enterpriseId, long hazardSourceId) {
         return jdbc.sql("select count(*) from major_hazard_source where id = :id and enterprise_id = :enterprise")
                 .param("id", hazardSourceId).param("enterprise", enterpriseId).query(Long.class).single() > 0;

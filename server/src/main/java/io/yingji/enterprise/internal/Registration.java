@@ -153,13 +153,6 @@ class Registration implements EnterpriseRegistry {
     }
 
     @Override
-    @Deprecated(forRemoval = true)
-    @Transactional(readOnly = true)
-    public boolean exists(long id) {
-        return enterprises.exists(id);
-    }
-
-    @Override
     public boolean hasHazardSource(long enterpriseId, long hazardSourceId) {
         return enterprises.hasHazardSource(enterpriseId, hazardSourceId);
     }
