@@ -1,5 +1,5 @@
-// A walk, not part of the browser test suite (it takes minutes, and the audit log's change values are not yet all
-// translated): `BASE_URL=http://localhost:8080 npm run walk` against a running demo city.
+// A walk of some two hundred pages, run by the test suite after the browser tests (BrowserIntegrationTests) and on its
+// own with `BASE_URL=http://localhost:8080 npm run walk` against a running demo city.
 // Every page, as every demo account, on a Chinese screen: no English code shows where a Chinese name belongs
 // (issue 12, "Readable Chinese everywhere"). A page's visible text is read once the page has settled — no API
 // request in flight and no loading mask — and every Latin word in it must be a proper name, a unit or a standard's
@@ -26,7 +26,7 @@ const ALLOWED = new Set([
 
 const ACCOUNTS = ['admin', 'hangzhou', 'gongshu', 'xihu', 'qiye', 'mishixiang', 'wangge', 'zhujian', 'jiaotong', 'shenji']
 const PAGES = ['/', '/map', '/enterprises', '/enterprises/new', '/risk', '/risk/commitments', '/risk/zones', '/hazards',
-  '/devices', '/alarms', '/warnings', '/warnings/new', '/audit', '/notifications']
+  '/devices', '/alarms', '/warnings', '/warnings/new', '/audit', '/notifications', '/regions/boundaries']
 const PUBLIC_PAGES = ['/login', '/report', '/track', '/subscribe', '/alerts']
 
 let browser
@@ -52,6 +52,8 @@ async function detailPages(username) {
   if (hazard) pages.push(`/hazards/${hazard}`)
   const device = await first('/api/devices?size=1')
   if (device) pages.push(`/devices/${device}`)
+  const alarm = await first('/api/alarms?size=1')
+  if (alarm) pages.push(`/alarms/${alarm}`)
   const warning = await first('/api/warnings?size=1')
   if (warning) pages.push(`/warnings/${warning}`, `/warnings/${warning}/delivery`)
   return pages

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the browser tests (web/e2e, playwright-core driving Debian's Chromium) against this running
  * platform: real pages, real HTTP, the embedded default with the demo city. Screenshots land in
- * web/test-results/.
+ * web/test-results/. Then the walk of every page for English codes (web/walks) on the same platform.
  */
 class BrowserIntegrationTests extends EmbeddedPlatformTest {
 
@@ -26,9 +27,25 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
 
     @Test
     void usersSeeTheirRegionThroughTheWebApp() throws Exception {
+        runNode("e2e/", Duration.ofMinutes(10));
+        assertThat(Files.list(WEB.resolve("test-results")).filter(p -> p.toString().endsWith(".png")).count())
+                .as("screenshots").isGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * The walk of every page as every demo account on a Chinese screen (web/walks): no English code where a
+     * Chinese name belongs. Its own test with its own limit, since it reads some two hundred pages.
+     */
+    @Test
+    void noEnglishCodeShowsOnAChineseScreen() throws Exception {
+        runNode("walks/", Duration.ofMinutes(8));
+    }
+
+    /** Runs node's test runner on one folder of web/ against this platform and fails with node's own summary. */
+    private void runNode(String folder, Duration limit) throws Exception {
         assertThat(new File(CHROMIUM).canExecute()).as("Chromium at " + CHROMIUM + " for the browser tests (apt-get install -y chromium)").isTrue();
         assertThat(WEB.resolve("node_modules/playwright-core")).as("npm ci in web/ (the Maven build runs it)").isDirectory();
-        ProcessBuilder builder = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "e2e/")
+        ProcessBuilder builder = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec", folder)
                 .directory(WEB.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("BASE_URL", "http://localhost:" + port);
@@ -40,9 +57,10 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
         // assertion message, which build summaries keep when they cut the log
         List<String> failures = new CopyOnWriteArrayList<>();
         boolean[] summary = {false};
+        String tag = "[" + folder.replace("/", "") + "] ";
         Thread relay = new Thread(() -> new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))
                 .lines().forEach(line -> {
-                    System.out.println("[e2e] " + line);
+                    System.out.println(tag + line);
                     String trimmed = line.strip();
                     if (trimmed.startsWith("✖ failing tests")) {
                         summary[0] = true;
@@ -52,14 +70,12 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
                     }
                 }));
         relay.start();
-        boolean finished = node.waitFor(10, TimeUnit.MINUTES);
+        boolean finished = node.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             node.destroyForcibly();
         }
         relay.join(5_000);
-        assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
-        assertThat(node.exitValue()).as("browser tests (see their output above):%n%s", String.join(System.lineSeparator(), failures)).isZero();
-        assertThat(Files.list(WEB.resolve("test-results")).filter(p -> p.toString().endsWith(".png")).count())
-                .as("screenshots").isGreaterThanOrEqualTo(6);
+        assertThat(finished).as("%s finished within %d minutes", folder, limit.toMinutes()).isTrue();
+        assertThat(node.exitValue()).as("%s (see the output above):%n%s", folder, String.join(System.lineSeparator(), failures)).isZero();
     }
 }

@@ -53,9 +53,8 @@ public final class LayerCache {
             encoded = MapLayerResponse.encode(load.get());
             keep(key, version, encoded);
         }
-        String etag = "\"" + encoded.etag() + "\"";
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+        if (ifNoneMatch != null && matches(ifNoneMatch, encoded.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(encoded.etag())
                     .header(HttpHeaders.CACHE_CONTROL, MapLayerResponse.CACHE_CONTROL)
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
         }
@@ -107,11 +106,11 @@ public final class LayerCache {
         return false;
     }
 
-    /** A strong validator of a layer's JSON: 80 bits of its SHA-256. */
+    /** A strong validator of a layer's JSON, quoted as the header carries it: 80 bits of its SHA-256. */
     static String etagOf(byte[] json) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-            return HexFormat.of().formatHex(digest, 0, 10);
+            return '"' + HexFormat.of().formatHex(digest, 0, 10) + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,7 @@ public final class MapLayerResponse {
     private MapLayerResponse() {
     }
 
-    /** A layer's answer, ready to send: its JSON, the JSON gzipped (null when too small), its ETag. */
+    /** A layer's answer, ready to send: its JSON, the JSON gzipped (null when too small), its quoted ETag. */
     public record Encoded(byte[] json, byte @Nullable [] gzip, String etag) {
         long bytes() {
             return json.length + (gzip == null ? 0 : gzip.length) + 64L;
@@ -58,7 +58,7 @@ public final class MapLayerResponse {
 
     static ResponseEntity<byte[]> of(Encoded encoded, @Nullable String acceptEncoding) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .eTag("\"" + encoded.etag() + "\"").header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .eTag(encoded.etag()).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         byte[] gzip = encoded.gzip();
         if (gzip == null || !acceptsGzip(acceptEncoding)) {
