@@ -20,8 +20,11 @@ const ALLOWED = new Set([
   'English', 'LEC', 'LS', 'I', 'II', 'III', 'IV',
   // file formats and the project's own files
   'XML', 'JPEG', 'PNG', 'WebP', 'MB', 'KB', 'README',
-  // GeoJSON's own type names, in the import dialogs' description of the file format
-  'FeatureCollection', 'Feature', 'Polygon', 'MultiPolygon', 'properties',
+  // GeoJSON's own type names and the property keys a boundary file may carry its region code in, in the import
+  // dialogs' description of the file format
+  'FeatureCollection', 'Feature', 'Polygon', 'MultiPolygon', 'properties', 'code', 'adcode', 'region_code',
+  // GB 18218's grading value of a major hazard source (R = α Σ β q/Q)
+  'R',
 ])
 
 const ACCOUNTS = ['admin', 'hangzhou', 'gongshu', 'xihu', 'qiye', 'mishixiang', 'wangge', 'zhujian', 'jiaotong', 'shenji']
