@@ -65,7 +65,7 @@ class HazardListIntegrationTests extends ApiTest {
 
     @Test
     void sortsByDeadlineAndStatusEitherWayAndRefusesAnUnknownColumn() {
-        String late = reportAtQiye("排序测试 远期隐患 " + UUID.randomUUID(), today().plusDays(40), "GENERAL");
+        String late = reportAtQiye("排序测试 远期隐患 " + UUID.randomUUID(), today().plusDays(14), "GENERAL");
         String soon = reportAtQiye("排序测试 近期隐患 " + UUID.randomUUID(), today().plusDays(3), "MAJOR");
         String enterprise = "enterpriseId=" + qiyeEnterprise();
 
@@ -123,7 +123,7 @@ class HazardListIntegrationTests extends ApiTest {
     @Test
     void exportsTheFilteredListInItsOrderInChineseAndAuditsIt() throws Exception {
         String soon = reportAtQiye("导出测试 近期隐患 " + UUID.randomUUID(), today().plusDays(2), "MAJOR");
-        String late = reportAtQiye("导出测试 远期隐患 " + UUID.randomUUID(), today().plusDays(50), "GENERAL");
+        String late = reportAtQiye("导出测试 远期隐患 " + UUID.randomUUID(), today().plusDays(12), "GENERAL");
         String query = "enterpriseId=" + qiyeEnterprise() + "&sort=deadline,desc";
 
         Response answer = api.send(HttpMethod.GET, "/api/hazards/export?" + query, api.token("gongshu"), null, Map.of());
