@@ -80,9 +80,21 @@ export interface HazardMap {
 export const HAZARD_CATEGORIES = ['FIRE', 'ELECTRICAL', 'HAZCHEM', 'EQUIPMENT', 'CONSTRUCTION', 'OPERATION', 'MANAGEMENT', 'OTHER'] as const
 export const HAZARD_STATUSES = ['REPORTED', 'VERIFIED', 'ASSIGNED', 'REMEDIATING', 'REMEDIATED', 'CLOSED', 'DISMISSED'] as const
 
-/** `alarmId` finds the hazard opened from a monitoring alarm. */
-export const getHazardsApi = (filter: { status?: string; grade?: string; overdue?: boolean; alarmId?: number }, page: number, size: number) =>
+/** The hazard list's filters; `alarmId` finds the hazard opened from a monitoring alarm, `sort` is e.g. `deadline,asc`. */
+export interface HazardFilter {
+  status?: string
+  grade?: string
+  overdue?: boolean
+  alarmId?: number
+  enterpriseId?: number
+  regionCode?: string
+  sort?: string
+}
+
+export const getHazardsApi = (filter: HazardFilter, page: number, size: number) =>
   http.get<Page<Hazard>>(`/api/hazards${query({ ...filter, page, size })}`)
+/** The export of the list for the same filter, in the same order (an Excel file). */
+export const exportHazardsUrl = (filter: HazardFilter) => `/api/hazards/export${query({ ...filter })}`
 export const getHazardApi = (id: number) => http.get<{ hazard: Hazard; history: HazardHistory[] }>(`/api/hazards/${id}`)
 export const reportHazardApi = (body: Record<string, unknown>) => http.post<Hazard>('/api/hazards', body)
 export const actOnHazardApi = (id: number, action: string, body: HazardAction) => http.post<Hazard>(`/api/hazards/${id}/${action}`, body)

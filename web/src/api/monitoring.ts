@@ -131,8 +131,11 @@ export interface AlarmFilter {
   status?: string
   open?: boolean
   level?: number
+  kind?: string
   deviceId?: number
   enterpriseId?: number
+  /** e.g. `raisedAt,desc`; none: newest first */
+  sort?: string
 }
 
 export const getDevicesApi = (filter: DeviceFilter, page: number, size: number) =>
@@ -156,6 +159,8 @@ export const getTelemetryApi = (id: number, range: { metric?: string; from: stri
 
 export const getAlarmsApi = (filter: AlarmFilter, page: number, size: number) =>
   http.get<Page<Alarm>>(`/api/alarms${query({ ...filter, page, size })}`)
+/** The export of the alarm list for the same filter, in the same order (an Excel file). */
+export const exportAlarmsUrl = (filter: AlarmFilter) => `/api/alarms/export${query({ ...filter })}`
 export const getAlarmApi = (id: number) => http.get<{ alarm: Alarm; history: AlarmHistory[] }>(`/api/alarms/${id}`)
 export const acknowledgeAlarmApi = (id: number, comment?: string) => http.post<Alarm>(`/api/alarms/${id}/acknowledge`, { comment })
 export const handleAlarmApi = (id: number, disposal: string, comment?: string) => http.post<Alarm>(`/api/alarms/${id}/handle`, { disposal, comment })

@@ -64,6 +64,46 @@ export function boardOrder(a: AlarmLike, b: AlarmLike): number {
     || Date.parse(b.raisedAt) - Date.parse(a.raisedAt) || b.id - a.id
 }
 
+/** What a chosen sort compares on the board, matching the server's sort keys of the alarm list. */
+interface SortableAlarm extends AlarmLike {
+  deviceName?: string
+  enterpriseName?: string | null
+  regionName?: string
+}
+
+const SORT_KEYS: Record<string, (a: SortableAlarm) => string | number | null> = {
+  raisedAt: (a) => Date.parse(a.raisedAt),
+  level: (a) => a.level,
+  status: (a) => STATUS_RANK[a.status] ?? 9,
+  kind: (a) => a.kind,
+  device: (a) => a.deviceName ?? null,
+  enterprise: (a) => a.enterpriseName ?? null,
+  region: (a) => a.regionName ?? null,
+}
+
+/**
+ * The board's order for a `sort` parameter (`level,desc`): the server sorts what it sends, and an
+ * alarm arriving on the stream goes where the same order puts it (empty values last, then newest
+ * first, as the server breaks ties). No sort, or one the board does not know: {@link boardOrder}.
+ */
+export function alarmOrder(sort: string | undefined): (a: SortableAlarm, b: SortableAlarm) => number {
+  const [key, direction] = (sort ?? '').split(',')
+  const value = SORT_KEYS[key]
+  if (!value) return boardOrder
+  const sign = direction === 'desc' ? -1 : 1
+  return (a, b) => {
+    const x = value(a)
+    const y = value(b)
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1
+    } else if (x !== y) {
+      const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN')
+      if (compared !== 0) return sign * compared
+    }
+    return b.id - a.id
+  }
+}
+
 /** What the board shows: `OPEN` (the default) is every state but 已消除; `ALL` is everything. */
 export interface BoardFilter {
   status: string
@@ -95,17 +135,19 @@ export type Merge = 'new' | 'changed' | 'stale' | 'left' | 'ignored'
  * version the list already has (a reconnect, a reload racing an event); an older one never
  * replaces a newer.
  */
-export function mergeAlarm<T extends AlarmLike>(list: readonly T[], incoming: T, filter: BoardFilter): { list: T[]; outcome: Merge } {
+export function mergeAlarm<T extends AlarmLike>(
+  list: readonly T[], incoming: T, filter: BoardFilter, order: (a: T, b: T) => number = boardOrder,
+): { list: T[]; outcome: Merge } {
   const index = list.findIndex((a) => a.id === incoming.id)
   if (index >= 0 && list[index].version > incoming.version) {
     return { list: [...list], outcome: 'stale' }
   }
   const matches = matchesFilter(incoming, filter)
   if (index < 0) {
-    return matches ? { list: [...list, incoming].sort(boardOrder), outcome: 'new' } : { list: [...list], outcome: 'ignored' }
+    return matches ? { list: [...list, incoming].sort(order), outcome: 'new' } : { list: [...list], outcome: 'ignored' }
   }
   const rest = list.filter((a) => a.id !== incoming.id)
-  return matches ? { list: [...rest, incoming].sort(boardOrder), outcome: 'changed' } : { list: rest, outcome: 'left' }
+  return matches ? { list: [...rest, incoming].sort(order), outcome: 'changed' } : { list: rest, outcome: 'left' }
 }
 
 /** Open alarms counted by state for the board's header. */

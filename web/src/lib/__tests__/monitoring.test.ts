@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  alarmActions, alarmCounts, alarmPlaces, alarmQuery, boardOrder, chartData, importTemplateUrl, IMPORT_COLUMNS, matchesFilter, mergeAlarm,
+  alarmActions, alarmCounts, alarmOrder, alarmPlaces, alarmQuery, boardOrder, chartData, importTemplateUrl, IMPORT_COLUMNS, matchesFilter, mergeAlarm,
   rangeOf, reading, sensorState, thresholdsOf,
 } from '../monitoring'
 
@@ -58,6 +58,35 @@ describe('matchesFilter and alarmQuery', () => {
     expect(alarmQuery({ status: 'OPEN', kind: 'ABOVE' })).toEqual({ open: true, status: undefined, level: undefined })
     expect(alarmQuery({ status: 'ALL', level: 2 })).toEqual({ open: undefined, status: undefined, level: 2 })
     expect(alarmQuery({ status: 'HANDLED' })).toEqual({ open: undefined, status: 'HANDLED', level: undefined })
+  })
+})
+
+describe('alarmOrder', () => {
+  const named = (id: number, deviceName: string, enterpriseName: string | null, over = {}) => ({ ...alarm(id, over), deviceName, enterpriseName, regionName: '拱墅区' })
+
+  it('sorts by a chosen column either way, ties newest first', () => {
+    const list = [named(1, 'B', null, { level: 1 }), named(2, 'A', null, { level: 2 }), named(3, 'C', null, { level: 2 })]
+    expect([...list].sort(alarmOrder('level,asc')).map((a) => a.id)).toEqual([1, 3, 2])
+    expect([...list].sort(alarmOrder('level,desc')).map((a) => a.id)).toEqual([3, 2, 1])
+    expect([...list].sort(alarmOrder('device,asc')).map((a) => a.id)).toEqual([2, 1, 3])
+    expect([...list].sort(alarmOrder('raisedAt,desc')).map((a) => a.id)).toEqual([3, 2, 1])
+  })
+
+  it('puts alarms without the value last, whichever the direction, as the server does', () => {
+    const list = [named(1, 'A', null), named(2, 'B', '杭州某化工'), named(3, 'C', '杭州甲企业')]
+    expect([...list].sort(alarmOrder('enterprise,asc')).at(-1)?.id).toBe(1)
+    expect([...list].sort(alarmOrder('enterprise,desc')).at(-1)?.id).toBe(1)
+  })
+
+  it('keeps the board order without a sort or for one it does not know', () => {
+    expect(alarmOrder(undefined)).toBe(boardOrder)
+    expect(alarmOrder('nonsense,asc')).toBe(boardOrder)
+  })
+
+  it('places an alarm from the stream by the chosen order', () => {
+    const list = [named(1, 'A', null), named(3, 'C', null)]
+    const { list: merged } = mergeAlarm(list, named(2, 'B', null), { status: 'OPEN' }, alarmOrder('device,asc'))
+    expect(merged.map((a) => a.id)).toEqual([1, 2, 3])
   })
 })
 

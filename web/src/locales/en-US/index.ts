@@ -43,6 +43,7 @@ const en: typeof zh = {
     categories: { ACTIVITY: 'Work activity', EQUIPMENT: 'Equipment', SITE: 'Site', MANAGEMENT: 'Management' },
   },
   enterprise: {
+    relations: { title: 'Related records', hazards: 'Hazards', devices: 'Devices', alarms: 'Alarms', riskPoints: 'Risk points', noHazards: 'No hazards', noDevices: 'No devices', noAlarms: 'No alarms', noRiskPoints: 'No risk points' },
     list: 'Enterprise registry', detail: 'Enterprise', create: 'New enterprise', edit: 'Edit enterprise', searchPlaceholder: 'Name or credit code',
     creditCode: 'Unified social credit code', name: 'Name', industry: 'Industry', aboveScale: 'Above designated size', address: 'Address',
     longitude: 'Longitude', latitude: 'Latitude', region: 'Region', regionCode: 'Region code', legalRepresentative: 'Legal representative',

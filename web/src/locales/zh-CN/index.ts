@@ -41,6 +41,7 @@ export default {
     categories: { ACTIVITY: '作业活动', EQUIPMENT: '设备设施', SITE: '场所环境', MANAGEMENT: '安全管理' },
   },
   enterprise: {
+    relations: { title: '关联情况', hazards: '隐患', devices: '监测设备', alarms: '报警', riskPoints: '风险点', noHazards: '暂无隐患', noDevices: '暂无监测设备', noAlarms: '暂无报警', noRiskPoints: '暂无风险点' },
     list: '企业名录', detail: '企业详情', create: '新增企业', edit: '编辑企业', searchPlaceholder: '企业名称或统一社会信用代码',
     creditCode: '统一社会信用代码', name: '企业名称', industry: '行业', aboveScale: '规模以上', address: '地址',
     longitude: '经度', latitude: '纬度', region: '所属区划', regionCode: '行政区划代码', legalRepresentative: '法定代表人',

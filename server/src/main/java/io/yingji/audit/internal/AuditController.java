@@ -6,6 +6,7 @@ import io.yingji.access.CallerContext;
 import io.yingji.access.Permissions;
 import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
+import io.yingji.audit.AuditTrail;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import io.yingji.shared.SortOrder;
@@ -70,12 +71,14 @@ class AuditController {
             "risk.commitment", "risk-zone.import", "inspection.create",
             "hazard.report", "hazard.verify", "hazard.dismiss", "hazard.assign", "hazard.progress", "hazard.complete",
             "hazard.accept", "hazard.reject", "hazard.attach", "hazard.escalate",
+            "hazard.export",
             "device.register", "device.change", "device.key", "device.export", "device.rule", "device.rule.remove",
             "alarm.rule.type", "alarm.rule.type.remove", "alarm.acknowledge", "alarm.handled", "alarm.cleared", "alarm.hazard",
+            "alarm.export",
             "telemetry.gateway",
             "warning.draft", "warning.draft-update", "warning.draft-cancel", "warning.edit", "warning.submit",
             "warning.approve", "warning.reject", "warning.discard", "warning.cancel", "warning.superseded",
-            "warning.cancelled", "warning.expire", "warning.import", "warning.contact.add", "warning.contact.remove",
+            "warning.cancelled", "warning.expire", "warning.import", "warning.export", "warning.contact.add", "warning.contact.remove",
             "audit.export");
 
     static final int MAX_EXPORT = 50_000;
@@ -96,8 +99,10 @@ class AuditController {
     private final CallerContext callers;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    AuditController(ScopedQueries scoped, CallerContext callers, MessageSource messages, JsonMapper json) {
+    AuditController(ScopedQueries scoped, CallerContext callers, MessageSource messages, JsonMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.scoped = scoped;
         this.callers = callers;
         this.messages = messages;
@@ -140,10 +145,12 @@ class AuditController {
                 @RequestParam(required = false) @Nullable String sort,
                 HttpServletResponse response) throws IOException {
         callers.requirePermission(Permissions.AUDIT_READ);
-        PageOf<AuditEntry> all = find(new AuditSearch(actor, action, entityType, entityId, from, to, sort), 0, MAX_EXPORT);
+        AuditSearch search = new AuditSearch(actor, action, entityType, entityId, from, to, sort);
+        PageOf<AuditEntry> all = find(search, 0, MAX_EXPORT);
         if (all.totalElements() > MAX_EXPORT) {
             throw Problem.invalid("from", "audit.export.too-many", all.totalElements(), MAX_EXPORT);
         }
+        audit.recordExport("audit", "audit_event", null, search, all.content().size());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment(label("audit.entity.audit_event") + ".xlsx"));
         response.setContentType(Spreadsheet.CONTENT_TYPE);
         Spreadsheet.write(label("audit.entity.audit_event"), exportColumns(), all.content(), response.getOutputStream());

@@ -5,7 +5,12 @@ import io.yingji.access.CallerContext;
 import io.yingji.audit.AuditTrail;
 import io.yingji.shared.UtcTimestamps;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +47,38 @@ class AuditLog implements AuditTrail {
         String region = regionCode != null ? regionCode : caller.map(c -> c.region().value()).orElse(null);
         insert(caller.map(Caller::userId).orElse(null), caller.map(Caller::username).orElse("system"),
                 action, entityType, entityId, region, changes);
+    }
+
+    @Override
+    @Transactional
+    public void recordExport(String list, String entityType, @Nullable String regionCode, Record filter, int rows) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("filter", filterText(filter));
+        changes.put("count", rows);
+        record(list + ".export", entityType, null, regionCode, changes);
+    }
+
+    /** The filters that are set, as {@code name=value} joined by {@code ; } (empty for the whole list). */
+    static String filterText(Record filter) {
+        List<String> parts = new ArrayList<>();
+        for (RecordComponent component : filter.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                Method accessor = component.getAccessor();
+                // the lists' search records are often package-private in their module's internal package
+                accessor.trySetAccessible();
+                value = accessor.invoke(filter);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unreadable filter " + component.getName(), e);
+            }
+            boolean unset = value == null || value instanceof String text && text.isBlank()
+                    // a primitive flag is off unless the caller turned it on
+                    || component.getType() == boolean.class && Boolean.FALSE.equals(value);
+            if (!unset) {
+                parts.add(component.getName() + "=" + value);
+            }
+        }
+        return String.join("; ", parts);
     }
 
     @Override

@@ -173,8 +173,7 @@ class Registration implements EnterpriseRegistry {
         if (page.totalElements() > MAX_EXPORT) {
             throw Problem.invalid("regionCode", "enterprise.export.too-many", page.totalElements(), MAX_EXPORT);
         }
-        audit.record("enterprise.export", "enterprise", null, search.regionCode(),
-                Map.of("count", page.content().size(), "filter", String.valueOf(search)));
+        audit.recordExport("enterprise", "enterprise", search.regionCode(), search, page.content().size());
         return page.content();
     }
 

@@ -6,7 +6,11 @@ import io.yingji.hazard.HazardReport;
 import io.yingji.hazard.HazardStep;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
+import io.yingji.shared.Spreadsheet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,15 +62,66 @@ class HazardController {
     }
 
     @GetMapping("/api/hazards")
-    @Operation(summary = "Hazards in scope; filters: region subtree, status, grade (GENERAL/MAJOR), overdue, the alarm it was opened from")
+    @Operation(summary = "Hazards in scope; filters: region subtree, status, grade (GENERAL/MAJOR), overdue, the alarm it was "
+            + "opened from, enterprise; sort=reportedAt|deadline|title|grade|status|source|region|enterprise[,asc|desc]")
     PageOf<HazardRepository.HazardView> list(@RequestParam(required = false) @Nullable String regionCode,
                                              @RequestParam(required = false) @Nullable String status,
                                              @RequestParam(required = false) @Nullable String grade,
                                              @RequestParam(required = false) @Nullable Boolean overdue,
                                              @RequestParam(required = false) @Nullable Long alarmId,
+                                             @RequestParam(required = false) @Nullable Long enterpriseId,
+                                             @RequestParam(required = false) @Nullable String sort,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "20") int size) {
-        return desk.search(regionCode, status, grade, overdue, alarmId, page, size);
+        return desk.search(new HazardDesk.HazardFilter(regionCode, status, grade, overdue, alarmId, enterpriseId, sort), page, size);
+    }
+
+    private static final Map<String, String> STATUSES = Map.of("REPORTED", "待核实", "VERIFIED", "已核实", "ASSIGNED", "已交办",
+            "REMEDIATING", "整改中", "REMEDIATED", "待验收", "CLOSED", "已销号", "DISMISSED", "不属实");
+    private static final Map<String, String> GRADES = Map.of("GENERAL", "一般隐患", "MAJOR", "重大隐患");
+    private static final Map<String, String> SOURCES = Map.of("SELF_INSPECTION", "企业自查", "GOVERNMENT_INSPECTION", "政府检查",
+            "GRID_PATROL", "网格巡查", "PUBLIC_REPORT", "群众举报", "MONITORING", "监测报警");
+    private static final Map<String, String> CATEGORIES = Map.of("FIRE", "消防", "ELECTRICAL", "用电", "HAZCHEM", "危险化学品",
+            "EQUIPMENT", "设备设施", "CONSTRUCTION", "建筑施工", "OPERATION", "作业行为", "MANAGEMENT", "安全管理", "OTHER", "其他");
+    private static final Map<String, String> LEVELS = Map.of("TOWNSHIP", "乡镇(街道)", "COUNTY", "区县(市)", "CITY", "市级");
+
+    private static @Nullable String zh(Map<String, String> names, @Nullable String code) {
+        return code == null ? null : names.getOrDefault(code, code);
+    }
+
+    /** The export's columns: what the list shows, in Chinese (deadlines are Beijing dates already). */
+    private static final List<Spreadsheet.Column<HazardRepository.HazardView>> EXPORT = List.of(
+            new Spreadsheet.Column<>("跟踪码", 14, HazardRepository.HazardView::trackingCode),
+            new Spreadsheet.Column<>("隐患标题", 30, HazardRepository.HazardView::title),
+            new Spreadsheet.Column<>("来源", 10, h -> zh(SOURCES, h.source())),
+            new Spreadsheet.Column<>("状态", 8, h -> zh(STATUSES, h.status())),
+            new Spreadsheet.Column<>("等级", 10, h -> zh(GRADES, h.grade())),
+            new Spreadsheet.Column<>("类别", 10, h -> zh(CATEGORIES, h.category())),
+            new Spreadsheet.Column<>("企业", 30, HazardRepository.HazardView::enterpriseName),
+            new Spreadsheet.Column<>("所在区划", 16, HazardRepository.HazardView::regionName),
+            new Spreadsheet.Column<>("行政区划代码", 14, HazardRepository.HazardView::regionCode),
+            new Spreadsheet.Column<>("整改责任单位", 20, HazardRepository.HazardView::responsibleUnit),
+            new Spreadsheet.Column<>("整改期限", 12, h -> h.deadline() == null ? null : h.deadline().toString()),
+            new Spreadsheet.Column<>("是否逾期", 8, h -> h.overdue() ? "已逾期" : "否"),
+            new Spreadsheet.Column<>("督办层级", 10, h -> zh(LEVELS, h.supervisingLevel())),
+            new Spreadsheet.Column<>("上报时间", 20, HazardRepository.HazardView::reportedAt),
+            new Spreadsheet.Column<>("销号时间", 20, HazardRepository.HazardView::closedAt));
+
+    @GetMapping("/api/hazards/export")
+    @Operation(summary = "The filtered hazard list (within scope, in the list's order) as an Excel file")
+    void export(@RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable String status,
+                @RequestParam(required = false) @Nullable String grade,
+                @RequestParam(required = false) @Nullable Boolean overdue,
+                @RequestParam(required = false) @Nullable Long alarmId,
+                @RequestParam(required = false) @Nullable Long enterpriseId,
+                @RequestParam(required = false) @Nullable String sort,
+                HttpServletResponse response) throws IOException {
+        List<HazardRepository.HazardView> rows = desk.export(
+                new HazardDesk.HazardFilter(regionCode, status, grade, overdue, alarmId, enterpriseId, sort));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("隐患清单.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("隐患清单", EXPORT, rows, response.getOutputStream());
     }
 
     @GetMapping("/api/hazards/statistics")

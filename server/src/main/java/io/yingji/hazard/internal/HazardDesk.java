@@ -272,11 +272,37 @@ class HazardDesk implements HazardWorkflow {
         return hazards.history(find(id).id());
     }
 
+    /** The filters of the hazard list as the API takes them; the caller's scope always applies on top. */
+    record HazardFilter(@Nullable String regionCode, @Nullable String status, @Nullable String grade, @Nullable Boolean overdue,
+                        @Nullable Long alarmId, @Nullable Long enterpriseId, @Nullable String sort) {
+    }
+
+    /** At most this many hazards in one export. */
+    static final int MAX_EXPORT = 50_000;
+
     @Transactional(readOnly = true)
-    PageOf<HazardRepository.HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
-                                               @Nullable Boolean overdue, @Nullable Long alarmId, int page, int size) {
+    PageOf<HazardRepository.HazardView> search(HazardFilter filter, int page, int size) {
         callers.requirePermission(Permissions.HAZARD_READ);
         PageOf.check(page, size);
+        return hazards.search(checked(filter), page, size);
+    }
+
+    /** Every hazard the filter finds in scope, in the list's order, for the export (audited). */
+    @Transactional
+    List<HazardRepository.HazardView> export(HazardFilter filter) {
+        callers.requirePermission(Permissions.HAZARD_READ);
+        PageOf<HazardRepository.HazardView> all = hazards.search(checked(filter), 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "hazard.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        audit.recordExport("hazard", "hazard", filter.regionCode(), filter, all.content().size());
+        return all.content();
+    }
+
+    private static HazardRepository.HazardSearch checked(HazardFilter filter) {
+        String regionCode = filter.regionCode();
+        String status = filter.status();
+        String grade = filter.grade();
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
         }
@@ -286,7 +312,8 @@ class HazardDesk implements HazardWorkflow {
         if (grade != null && java.util.Arrays.stream(Hazard.Grade.values()).noneMatch(g -> g.name().equals(grade))) {
             throw Problem.invalid("grade", "hazard.grade.invalid");
         }
-        return hazards.search(regionCode, status, grade, overdue, alarmId == null ? null : "alarm:" + alarmId, page, size);
+        return new HazardRepository.HazardSearch(regionCode, status, grade, filter.overdue(),
+                filter.alarmId() == null ? null : "alarm:" + filter.alarmId(), filter.enterpriseId(), filter.sort());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.yingji.access.ScopedQueries;
 import io.yingji.hazard.SupervisionLevel;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
 import io.yingji.shared.UtcTimestamps;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -170,32 +171,56 @@ class HazardRepository {
                 .list();
     }
 
-    PageOf<HazardView> search(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
-                              @Nullable Boolean overdue, @Nullable String sourceRef, int page, int size) {
+    /**
+     * The filters of the hazard list (the caller's scope always applies on top); {@code sourceRef}
+     * picks the hazard opened from one record, such as {@code alarm:42}.
+     */
+    record HazardSearch(@Nullable String regionCode, @Nullable String status, @Nullable String grade,
+                        @Nullable Boolean overdue, @Nullable String sourceRef, @Nullable Long enterpriseId,
+                        @Nullable String sort) {
+    }
+
+    /**
+     * What the hazard list sorts by: its visible columns. Status follows the loop (待核实 first, then
+     * 已核实 … 已销号, 不属实 last) and grade its weight (一般 before 重大), not the codes' alphabet.
+     */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "reportedAt", "h.reported_at", "deadline", "h.deadline", "title", "h.title",
+            "grade", "case h.grade when 'GENERAL' then 1 when 'MAJOR' then 2 end",
+            "status", "case h.status when 'REPORTED' then 1 when 'VERIFIED' then 2 when 'ASSIGNED' then 3"
+                    + " when 'REMEDIATING' then 4 when 'REMEDIATED' then 5 when 'CLOSED' then 6 when 'DISMISSED' then 7 end",
+            "source", "h.source", "region", "r.name", "enterprise", "e.name"), "h.id desc");
+
+    PageOf<HazardView> search(HazardSearch search, int page, int size) {
+        String order = SORT.orderBy(search.sort());
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (sourceRef != null) {
+        if (search.sourceRef() != null) {
             where.append(" and h.source_ref = :sourceRef");
-            params.put("sourceRef", sourceRef);
+            params.put("sourceRef", search.sourceRef());
         }
-        if (regionCode != null) {
+        if (search.regionCode() != null) {
             where.append(" and h.region_code like :region");
-            params.put("region", RegionCode.of(regionCode).subtreeLikePattern());
+            params.put("region", RegionCode.of(search.regionCode()).subtreeLikePattern());
         }
-        if (status != null) {
+        if (search.status() != null) {
             where.append(" and h.status = :status");
-            params.put("status", status);
+            params.put("status", search.status());
         }
-        if (grade != null) {
+        if (search.grade() != null) {
             where.append(" and h.grade = :grade");
-            params.put("grade", grade);
+            params.put("grade", search.grade());
         }
-        if (overdue != null) {
-            where.append(overdue ? " and h.overdue_since is not null" : " and h.overdue_since is null");
+        if (search.overdue() != null) {
+            where.append(search.overdue() ? " and h.overdue_since is not null" : " and h.overdue_since is null");
+        }
+        if (search.enterpriseId() != null) {
+            where.append(" and h.enterprise_id = :enterprise");
+            params.put("enterprise", search.enterpriseId());
         }
         var count = scoped.sql("select count(*) from hazard h" + where, COLUMNS);
         params.forEach(count::param);
-        var select = scoped.sql(SELECT + where + " order by h.id desc limit :limit offset :offset", COLUMNS);
+        var select = scoped.sql(SELECT + where + order + " limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
         List<HazardView> content = select.param("limit", size).param("offset", (long) page * size)
                 .query(HazardRepository::view).list();

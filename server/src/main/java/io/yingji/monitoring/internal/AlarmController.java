@@ -9,7 +9,11 @@ import io.yingji.audit.AuditTrail;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.Spreadsheet;
 import io.yingji.shared.UtcTimestamps;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,7 +65,8 @@ class AlarmController {
     }
 
     @GetMapping("/api/alarms")
-    @Operation(summary = "Alarms in scope, newest first; filters: region subtree, status, open only, level, kind, device, enterprise")
+    @Operation(summary = "Alarms in scope, newest first; filters: region subtree, status, open only, level, kind, device, enterprise; "
+            + "sort=raisedAt|lastBreachAt|level|status|kind|device|enterprise|region|peakValue[,asc|desc]")
     @Transactional(readOnly = true)
     PageOf<AlarmView> list(@RequestParam(required = false) @Nullable String regionCode,
                            @RequestParam(required = false) @Nullable String status,
@@ -70,10 +75,20 @@ class AlarmController {
                            @RequestParam(required = false) @Nullable String kind,
                            @RequestParam(required = false) @Nullable Long deviceId,
                            @RequestParam(required = false) @Nullable Long enterpriseId,
+                           @RequestParam(required = false) @Nullable String sort,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size) {
         callers.requirePermission(Permissions.MONITORING_READ);
         PageOf.check(page, size);
+        return alarms.search(checked(new Alarms.AlarmSearch(regionCode, status, open, level, kind, deviceId, enterpriseId, sort)),
+                page, size);
+    }
+
+    private static Alarms.AlarmSearch checked(Alarms.AlarmSearch search) {
+        String regionCode = search.regionCode();
+        String status = search.status();
+        Integer level = search.level();
+        String kind = search.kind();
         if (regionCode != null && !RegionCode.isValid(regionCode)) {
             throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
         }
@@ -86,7 +101,64 @@ class AlarmController {
         if (kind != null && java.util.Arrays.stream(AlarmRule.Kind.values()).noneMatch(k -> k.name().equals(kind))) {
             throw Problem.invalid("kind", "alarm.rule.kind");
         }
-        return alarms.search(regionCode, status, open, level, kind, deviceId, enterpriseId, page, size);
+        return search;
+    }
+
+    /** At most this many alarms in one export. */
+    static final int MAX_EXPORT = 50_000;
+
+    private static final Map<String, String> STATUS_NAMES = Map.of("RAISED", "新报警", "ACKNOWLEDGED", "已确认", "HANDLED", "已处置",
+            "CLEARED", "已消除");
+    private static final Map<String, String> KIND_NAMES = Map.of("ABOVE", "超上限", "BELOW", "低于下限", "RATE", "变化过快",
+            "OFFLINE", "设备离线");
+    private static final Map<String, String> METRIC_NAMES = Map.of("lel", "可燃气体浓度", "ppm", "有毒气体浓度", "level", "液位",
+            "rain", "雨量", "pressure", "压力", "temperature", "温度", "strain", "应变");
+
+    /** The export's columns: what the list shows, in Chinese. */
+    private static final List<Spreadsheet.Column<AlarmView>> EXPORT = List.of(
+            new Spreadsheet.Column<>("报警时间", 20, AlarmView::raisedAt),
+            new Spreadsheet.Column<>("设备编码", 18, AlarmView::deviceCode),
+            new Spreadsheet.Column<>("设备名称", 30, AlarmView::deviceName),
+            new Spreadsheet.Column<>("设备类型", 14, a -> io.yingji.monitoring.DeviceType.valueOf(a.deviceType()).nameZh()),
+            new Spreadsheet.Column<>("指标", 14, a -> METRIC_NAMES.getOrDefault(a.metric(), a.metric())),
+            new Spreadsheet.Column<>("报警类型", 10, a -> KIND_NAMES.getOrDefault(a.kind(), a.kind())),
+            new Spreadsheet.Column<>("级别", 6, a -> a.level() == 2 ? "二级" : "一级"),
+            new Spreadsheet.Column<>("状态", 8, a -> STATUS_NAMES.getOrDefault(a.status(), a.status())),
+            new Spreadsheet.Column<>("所属企业", 30, AlarmView::enterpriseName),
+            new Spreadsheet.Column<>("所在区划", 16, AlarmView::regionName),
+            new Spreadsheet.Column<>("行政区划代码", 14, AlarmView::regionCode),
+            new Spreadsheet.Column<>("阈值", 10, AlarmView::threshold),
+            new Spreadsheet.Column<>("当前值", 10, AlarmView::lastValue),
+            new Spreadsheet.Column<>("峰值", 10, AlarmView::peakValue),
+            new Spreadsheet.Column<>("最近超限", 20, AlarmView::lastBreachAt),
+            new Spreadsheet.Column<>("恢复时间", 20, AlarmView::recoveredAt),
+            new Spreadsheet.Column<>("确认时间", 20, AlarmView::acknowledgedAt),
+            new Spreadsheet.Column<>("处置时间", 20, AlarmView::handledAt),
+            new Spreadsheet.Column<>("处置情况", 40, AlarmView::disposal),
+            new Spreadsheet.Column<>("消除时间", 20, AlarmView::clearedAt));
+
+    @GetMapping("/api/alarms/export")
+    @Operation(summary = "The filtered alarm list (within scope, in the list's order) as an Excel file")
+    @Transactional
+    void export(@RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable String status,
+                @RequestParam(defaultValue = "false") boolean open,
+                @RequestParam(required = false) @Nullable Integer level,
+                @RequestParam(required = false) @Nullable String kind,
+                @RequestParam(required = false) @Nullable Long deviceId,
+                @RequestParam(required = false) @Nullable Long enterpriseId,
+                @RequestParam(required = false) @Nullable String sort,
+                HttpServletResponse response) throws IOException {
+        callers.requirePermission(Permissions.MONITORING_READ);
+        Alarms.AlarmSearch search = checked(new Alarms.AlarmSearch(regionCode, status, open, level, kind, deviceId, enterpriseId, sort));
+        PageOf<AlarmView> all = alarms.search(search, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "alarm.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        audit.recordExport("alarm", "alarm", regionCode, search, all.content().size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("报警记录.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("报警记录", EXPORT, all.content(), response.getOutputStream());
     }
 
     @GetMapping(path = "/api/alarms/stream", produces = "text/event-stream")

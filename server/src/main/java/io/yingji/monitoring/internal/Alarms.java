@@ -10,6 +10,7 @@ import io.yingji.notification.Notice;
 import io.yingji.shared.Industry;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
 import io.yingji.shared.UtcTimestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -225,8 +226,29 @@ class Alarms {
         return jdbc.sql("select count(*) from alarm where id = :id").param("id", id).query(Long.class).single() > 0;
     }
 
-    PageOf<AlarmView> search(@Nullable String regionCode, @Nullable String status, boolean open, @Nullable Integer level,
-                             @Nullable String kind, @Nullable Long deviceId, @Nullable Long enterpriseId, int page, int size) {
+    /** The filters of the alarm list; the caller's scope always applies on top. */
+    record AlarmSearch(@Nullable String regionCode, @Nullable String status, boolean open, @Nullable Integer level,
+                       @Nullable String kind, @Nullable Long deviceId, @Nullable Long enterpriseId, @Nullable String sort) {
+    }
+
+    /**
+     * What the alarm list sorts by: its visible columns. Status follows the handling (新报警, 已确认,
+     * 已处置, 已消除), not the codes' alphabet.
+     */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "raisedAt", "a.raised_at", "lastBreachAt", "a.last_breach_at", "level", "a.level",
+            "status", "case a.status when 'RAISED' then 1 when 'ACKNOWLEDGED' then 2 when 'HANDLED' then 3 when 'CLEARED' then 4 end",
+            "kind", "a.kind", "device", "d.name", "enterprise", "e.name", "region", "r.name", "peakValue", "a.peak_value"),
+            "a.id desc");
+
+    PageOf<AlarmView> search(AlarmSearch search, int page, int size) {
+        String order = SORT.orderBy(search.sort());
+        String kind = search.kind();
+        String regionCode = search.regionCode();
+        String status = search.status();
+        Integer level = search.level();
+        Long deviceId = search.deviceId();
+        Long enterpriseId = search.enterpriseId();
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
         if (kind != null) {
@@ -241,7 +263,7 @@ class Alarms {
             where.append(" and a.status = :status");
             params.put("status", status);
         }
-        if (open) {
+        if (search.open()) {
             where.append(" and a.open_key is not null");
         }
         if (level != null) {
@@ -258,7 +280,7 @@ class Alarms {
         }
         var count = scoped.sql("select count(*) from alarm a" + where, COLUMNS);
         params.forEach(count::param);
-        var select = scoped.sql(SELECT + where + " order by a.id desc limit :limit offset :offset", COLUMNS);
+        var select = scoped.sql(SELECT + where + order + " limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
         List<AlarmView> content = select.param("limit", size).param("offset", (long) page * size).query(Alarms::map).list();
         return PageOf.of(content, page, size, count.query(Long.class).single());

@@ -203,8 +203,7 @@ class DeviceRegistry {
         if (all.totalElements() > MAX_EXPORT) {
             throw Problem.invalid("regionCode", "device.export.too-many", all.totalElements(), MAX_EXPORT);
         }
-        audit.record("device.export", "device", null, search.regionCode() != null ? search.regionCode()
-                : callers.require().region().value(), Map.of("count", all.content().size(), "filter", String.valueOf(search)));
+        audit.recordExport("device", "device", search.regionCode(), search, all.content().size());
         return all.content();
     }
 

@@ -418,14 +418,15 @@ class WarningDesk implements WarningPublication {
     /** At most this many warnings in one export. */
     static final int MAX_EXPORT = 20_000;
 
-    /** Every warning the filter finds in scope, in the list's order (the export). */
-    @Transactional(readOnly = true)
+    /** Every warning the filter finds in scope, in the list's order (the export, audited). */
+    @Transactional
     List<Warning> export(WarningRepository.Filter filter) {
         callers.requirePermission(Permissions.WARNING_READ);
         PageOf<Warning> all = find(filter, 0, MAX_EXPORT);
         if (all.totalElements() > MAX_EXPORT) {
             throw Problem.invalid("regionCode", "warning.export.too-many", all.totalElements(), MAX_EXPORT);
         }
+        audit.recordExport("warning", "warning", filter.regionCode(), filter, all.content().size());
         return all.content();
     }
 
