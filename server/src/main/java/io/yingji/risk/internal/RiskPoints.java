@@ -134,11 +134,35 @@ class RiskPoints implements RiskRegister {
     }
 
     @Transactional(readOnly = true)
-    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, int page, int size) {
+    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort, int page, int size) {
         callers.requirePermission(Permissions.RISK_READ);
         PageOf.check(page, size);
         checkRegion(regionCode);
-        return points.search(regionCode, level, page, size);
+        return points.search(regionCode, level, sort, page, size);
+    }
+
+    /** At most this many risk points in one export. */
+    static final int MAX_EXPORT = 50_000;
+
+    /** Every risk point the list finds in scope, in the list's order, for the export (audited). */
+    @Transactional
+    List<RiskPoint> export(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort) {
+        callers.requirePermission(Permissions.RISK_READ);
+        checkRegion(regionCode);
+        PageOf<RiskPoint> all = points.search(regionCode, level, sort, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "risk.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("count", all.content().size());
+        filter.put("filter", "regionCode=" + regionCode + ", level=" + level + ", sort=" + sort);
+        exported("risk-point.export", "risk_point", regionCode, filter);
+        return all.content();
+    }
+
+    /** Records an export of a list (one place, so it can move to the audit module's shared helper). */
+    private void exported(String action, String entityType, @Nullable String regionCode, Map<String, Object> details) {
+        audit.record(action, entityType, null, regionCode != null ? regionCode : callers.require().region().value(), details);
     }
 
     @Override
