@@ -59,8 +59,16 @@ export interface Grading {
 
 export const getRiskGradingApi = () => http.get<Grading>('/api/risk/grading')
 export const getRiskLevelsApi = (regionCode?: string) => http.get<Record<string, RiskLevel>>(`/api/risk/levels${query({ regionCode })}`)
-export const getRiskPointsApi = (filter: { regionCode?: string; level?: string }, page: number, size: number) =>
+export interface RiskPointFilter {
+  regionCode?: string
+  level?: string
+  /** name | enterprise | category | method | score | level | responsiblePerson | assessedAt, with ,asc or ,desc */
+  sort?: string
+}
+export const getRiskPointsApi = (filter: RiskPointFilter, page: number, size: number) =>
   http.get<Page<RiskPoint>>(`/api/risk-points${query({ ...filter, page, size })}`)
+/** The risk point list with the same filter and order, as an Excel file (a link the browser downloads). */
+export const exportRiskPointsUrl = (filter: RiskPointFilter) => `/api/risk-points/export${query({ ...filter })}`
 export const getEnterpriseRiskPointsApi = (enterpriseId: number) => http.get<RiskPoint[]>(`/api/enterprises/${enterpriseId}/risk-points`)
 export const createRiskPointApi = (enterpriseId: number, draft: RiskPointDraft) =>
   http.post<RiskPoint>(`/api/enterprises/${enterpriseId}/risk-points`, draft)
@@ -86,7 +94,22 @@ export interface CommitmentSummary {
   missing: { enterpriseId: number; name: string; regionCode: string }[]
 }
 
-export const getCommitmentSummaryApi = (day?: string) => http.get<CommitmentSummary>(`/api/commitments${query({ day })}`)
+/** `sort`: regionCode (the default) or name, with ,asc or ,desc — the order of the missing list. */
+export const getCommitmentSummaryApi = (day?: string, sort?: string) => http.get<CommitmentSummary>(`/api/commitments${query({ day, sort })}`)
+/** The day's missing list narrowed like the page (a region's subtree, a name) in its order, as an Excel file. */
+export const exportCommitmentsUrl = (filter: { day?: string; regionCode?: string; q?: string; sort?: string }) =>
+  `/api/commitments/export${query({ ...filter })}`
+
+export interface CommitmentReminders {
+  /** enterprises reminded now */
+  reminded: number
+  /** enterprises not reminded again: this office reminded them within the last 30 minutes */
+  alreadyReminded: number
+  /** what happened, in the reader's language */
+  message: string
+}
+/** Reminds the enterprises in scope that have not committed today (inbox notice and SMS), each once per 30 minutes per office. */
+export const remindCommitmentsApi = () => http.post<CommitmentReminders>('/api/commitments/reminders')
 
 export interface ZoneLayer {
   id: number
@@ -98,7 +121,9 @@ export interface ZoneLayer {
   importedAt: string
 }
 
-export const getZoneLayersApi = () => http.get<ZoneLayer[]>('/api/risk/zones')
+/** `sort`: name | hazardType | regionCode | zones | importedBy | importedAt, with ,asc or ,desc; by default as imported. */
+export const getZoneLayersApi = (sort?: string) => http.get<ZoneLayer[]>(`/api/risk/zones${query({ sort })}`)
+export const exportZoneLayersUrl = (sort?: string) => `/api/risk/zones/export${query({ sort })}`
 /** Imports a GeoJSON FeatureCollection whole or not at all; a 400 problem lists each wrong feature as features[i].… */
 export const importZoneLayerApi = (file: File, name: string, hazardType: string) => {
   const form = new FormData()

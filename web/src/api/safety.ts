@@ -8,6 +8,8 @@ export interface SafetyCodeView {
 }
 
 export const getSafetyCodeApi = (enterpriseId: number) => http.get<SafetyCodeView>(`/api/enterprises/${enterpriseId}/safety-code`)
+/** The code as it changes (Server-Sent Events, event `safety-code`; the current code first). */
+export const safetyCodeStreamUrl = (enterpriseId: number) => `/api/enterprises/${enterpriseId}/safety-code/stream`
 export const getSafetyCodesApi = (regionCode?: string) => http.get<Record<string, string>>(`/api/safety-codes${query({ regionCode })}`)
 
 export interface AreaIndex {

@@ -155,6 +155,14 @@ export const rejectWarningApi = (id: number, reason: string, version?: number) =
 /** 更新: a new draft (msgType Update) of a warning in force. */
 export const updateWarningApi = (id: number, body: WarningDraftBody) => http.post<Warning>(`/api/warnings/${id}/update`, body)
 /** 解除: a Cancel message, published at once. */
+/** What a reminder of a warning's unacknowledged recipients did: how many were told again, or that this office did so lately. */
+export interface WarningReminders {
+  reminded: number
+  alreadyReminded: boolean
+  message: string
+}
+/** Tells the recipients of a warning in force who have not acknowledged it again, now (once per 30 minutes per office). */
+export const remindWarningApi = (id: number) => http.post<WarningReminders>(`/api/warnings/${id}/reminders`)
 export const cancelWarningApi = (id: number, reason: string) => http.post<Warning>(`/api/warnings/${id}/cancel`, { reason })
 export const warningCapUrl = (id: number) => `/api/warnings/${id}/cap`
 

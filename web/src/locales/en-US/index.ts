@@ -138,7 +138,7 @@ const en: typeof zh = {
     title: 'Daily commitments', hint: 'Enterprises with red or orange risk points or a major hazard source commit every day that their controls are in place; which enterprises must commit follows their risk on the day, and a past day shows that day\'s list.',
     day: 'Day', today: 'Back to today', area: 'Sub-region', search: 'Enterprise name', required: 'Must commit', committed: 'Committed', missing: 'Not committed',
     rate: 'Commitment rate', missingOn: 'Enterprises without a commitment on {day}', noneMatch: 'No enterprise matches', notRecorded: 'No list for that day: the platform makes and keeps one each day it runs, and it was not running yet', allDone: 'Every enterprise that must commit has done so',
-    enterprise: 'Enterprise', region: 'Region',
+    remind: 'Remind those not committed', enterprise: 'Enterprise', region: 'Region',
   },
   zoning: {
     title: 'Risk zoning (five-colour map)', legend: 'Zoning grades',
@@ -200,7 +200,7 @@ const en: typeof zh = {
       noAreas: 'Add an area to see how many people the warning reaches.', incomplete: 'The areas are not complete yet, so nothing is counted:', nobody: 'Nobody to reach in these areas',
       staffOnly: 'Exercise, test, restricted and private warnings go to staff only, not to the public.', group: 'Recipients', targeted: 'People', reachable: 'With an address',
     },
-    delivery: { rollUp: { county: 'By county', township: 'By township', village: 'By village' }, 
+    delivery: { remind: 'Remind the unacknowledged', rollUp: { county: 'By county', township: 'By township', village: 'By village' }, 
       title: 'Delivery', open: 'Delivery dashboard', campaigns: { staff: 'Staff on duty', public: 'Public' }, refreshing: 'Refreshes every 5 s', updatedAt: 'Updated {time}',
       targeted: 'Targeted', sent: 'Sent', delivered: 'Delivered', failed: 'Failed', acknowledged: 'Acknowledged', pending: 'Sending', unreachable: 'No address', reached: 'Reached',
       dutyRate: 'Staff acknowledgement rate', publicRate: 'Public coverage rate', ackRequired: 'Acknowledgement required', noAckRequired: 'No acknowledgement asked',

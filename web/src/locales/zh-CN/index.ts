@@ -136,7 +136,7 @@ export default {
     title: '每日承诺', hint: '存在红、橙风险点或构成重大危险源的企业，每日须承诺重大风险管控措施落实到位；应承诺的企业按当日风险状况确定，往日按当日记录显示。',
     day: '日期', today: '回到今天', area: '下级区划', search: '企业名称', required: '应承诺企业', committed: '已承诺', missing: '未承诺',
     rate: '承诺率', missingOn: '{day} 未作承诺的企业', noneMatch: '没有符合条件的企业', allDone: '应承诺的企业均已作出承诺', notRecorded: '该日没有承诺名单：名单每天由平台生成并保存，平台当日尚未运行',
-    enterprise: '企业', region: '所在区划',
+    remind: '提醒未承诺企业', enterprise: '企业', region: '所在区划',
   },
   zoning: {
     title: '风险区划（五色图）', legend: '风险区划等级',
@@ -198,7 +198,7 @@ export default {
       noAreas: '添加预警区域后，这里显示接收人数。', incomplete: '区域尚未填写完整，暂不统计：', nobody: '所选区域内没有接收对象',
       staffOnly: '演练、测试及限定对象、定向地址的预警只发送给工作人员，不发给公众。', group: '接收对象', targeted: '人数', reachable: '有联系方式',
     },
-    delivery: { rollUp: { county: '按区县', township: '按乡镇（街道）', village: '按村（社区）' }, 
+    delivery: { remind: '提醒未确认人员', rollUp: { county: '按区县', township: '按乡镇（街道）', village: '按村（社区）' }, 
       title: '发送情况', open: '查看发送情况', campaigns: { staff: '到岗到人（工作人员）', public: '公众' }, refreshing: '每 5 秒自动刷新', updatedAt: '更新于 {time}',
       targeted: '应发送', sent: '已发出', delivered: '已送达', failed: '发送失败', acknowledged: '已确认', pending: '发送中', unreachable: '无联系方式', reached: '已触达',
       dutyRate: '到岗到人率', publicRate: '发布公众覆盖率', ackRequired: '要求确认（叫应）', noAckRequired: '无需确认',

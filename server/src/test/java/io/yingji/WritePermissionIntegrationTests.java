@@ -58,6 +58,8 @@ class WritePermissionIntegrationTests extends ApiTest {
     static final Set<String> TOP_MONITORING_MANAGERS = Set.of("admin");
     static final Set<String> ALARM_HANDLERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "zhujian", "jiaotong", "qiye");
     static final Set<String> RISK_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "qiye");
+    /** risk:write, but only supervisors remind enterprises to commit. */
+    static final Set<String> COMMITMENT_REMINDERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang");
     /** risk:write, but zoning layers are no enterprise's. */
     static final Set<String> ZONING_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang");
     static final Set<String> REPORTERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "wangge", "zhujian", "jiaotong", "qiye");
@@ -145,6 +147,7 @@ class WritePermissionIntegrationTests extends ApiTest {
                         who -> post("/api/risk-points/" + riskPointOf(who) + "/assessments", Map.of("method", "LS", "l", 2, "s", 3))),
                 row("POST", "/api/enterprises/{id}/commitments", RISK_WRITERS,
                         who -> post("/api/enterprises/" + committing(who) + "/commitments", Map.of())),
+                row("POST", "/api/commitments/reminders", COMMITMENT_REMINDERS, who -> post("/api/commitments/reminders", null)),
                 row("POST", "/api/risk/zones", ZONING_WRITERS, who -> new Call(HttpMethod.POST, "/api/risk/zones",
                         new Upload("洪涝风险区划.geojson", ZONES.getBytes(StandardCharsets.UTF_8),
                                 Map.of("name", "洪涝风险区划 " + UUID.randomUUID(), "hazardType", "FLOOD")))),
@@ -179,6 +182,8 @@ class WritePermissionIntegrationTests extends ApiTest {
                         warning(drafter(who)))),
                 row("POST", "/api/warnings/{id}/cancel", APPROVERS,
                         who -> post("/api/warnings/" + publishedFor(who) + "/cancel", Map.of("reason", "降雨已减弱"))),
+                row("POST", "/api/warnings/{id}/reminders", DRAFTERS,
+                        who -> post("/api/warnings/" + publishedOwn(who) + "/reminders", null)),
                 row("POST", "/api/warnings/import", DRAFTERS, who -> new Call(HttpMethod.POST, "/api/warnings/import",
                         new Raw("application/cap+xml", cap(who).getBytes(StandardCharsets.UTF_8)))),
                 row("POST", "/api/warnings/audience", DRAFTERS, who -> post("/api/warnings/audience", warning(drafter(who)))),

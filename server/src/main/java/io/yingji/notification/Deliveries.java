@@ -24,4 +24,14 @@ public interface Deliveries {
      * left as it is (0).
      */
     int close(String source);
+
+    /**
+     * Tells again, now, every target of an open campaign that asks for acknowledgement who has not
+     * acknowledged (再次叫应 on request): a new round on the target's first channel, as the re-notification
+     * job would add it, without waiting for the interval or counting against the campaign's rounds. A target
+     * whose latest round is still being sent (a task QUEUED or SENDING) is left out, so nobody gets two
+     * messages for one round. Joins the caller's transaction. Answers how many targets were notified again;
+     * 0 for an unknown or closed campaign or one without acknowledgement.
+     */
+    int renotifyUnacknowledged(String source);
 }

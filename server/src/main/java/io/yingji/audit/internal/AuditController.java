@@ -68,7 +68,8 @@ class AuditController {
             "login", "login.failed", "login.locked", "logout", "user.create", "department.create",
             "enterprise.create", "enterprise.update", "enterprise.import", "enterprise.export",
             "hazard-source.create", "hazard-source.delete", "risk-point.create", "risk-point.update", "risk-point.assess",
-            "risk.commitment", "risk-zone.import", "inspection.create",
+            "risk-point.export", "risk.commitment", "commitment.remind", "commitment.export", "risk-zone.import", "risk-zone.export",
+            "inspection.create",
             "hazard.report", "hazard.verify", "hazard.dismiss", "hazard.assign", "hazard.progress", "hazard.complete",
             "hazard.accept", "hazard.reject", "hazard.attach", "hazard.escalate",
             "hazard.export",
@@ -78,7 +79,7 @@ class AuditController {
             "telemetry.gateway",
             "warning.draft", "warning.draft-update", "warning.draft-cancel", "warning.edit", "warning.submit",
             "warning.approve", "warning.reject", "warning.discard", "warning.cancel", "warning.superseded",
-            "warning.cancelled", "warning.expire", "warning.import", "warning.export", "warning.contact.add", "warning.contact.remove",
+            "warning.cancelled", "warning.expire", "warning.import", "warning.export", "warning.remind", "warning.contact.add", "warning.contact.remove",
             "audit.export");
 
     static final int MAX_EXPORT = 50_000;

@@ -114,6 +114,36 @@ class DeliveryQueue implements Deliveries {
                 .param("now", now).param("id", id).update();
     }
 
+    @Override
+    @org.springframework.transaction.annotation.Transactional
+    public int renotifyUnacknowledged(String source) {
+        Long id = jdbc.sql("select id from delivery_campaign where source = :s and closed_at is null and ack_required")
+                .param("s", source).query(Long.class).optional().orElse(null);
+        if (id == null) {
+            return 0;
+        }
+        // millisecond precision: the targets marked with this instant are found by it again
+        java.time.OffsetDateTime now = UtcTimestamps.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        // the same round as the re-notification job adds (Renotifier); a target's row lock orders a concurrent job pass
+        int n = jdbc.sql("""
+                update delivery_target g set round = round + 1, notified_at = :now
+                 where g.campaign_id = :c and g.acknowledged_at is null and g.channels <> ''
+                   and not exists (select 1 from delivery_task t where t.campaign_id = g.campaign_id and t.target_no = g.target_no
+                                      and t.round = g.round and t.status in ('QUEUED', 'SENDING'))""")
+                .param("now", now).param("c", id).update();
+        if (n > 0) {
+            jdbc.sql("""
+                    insert into delivery_task (campaign_id, target_no, channel, round, status, attempts, due_at, created_at, updated_at)
+                    select campaign_id, target_no,
+                           case when position(',' in channels) > 0 then substring(channels from 1 for position(',' in channels) - 1)
+                                else channels end,
+                           round, 'QUEUED', 0, :now, :now, :now
+                      from delivery_target where campaign_id = :c and notified_at = :now and acknowledged_at is null""")
+                    .param("now", now).param("c", id).update();
+        }
+        return n;
+    }
+
     private static void check(Campaign campaign, List<Target> targets) {
         List<FieldProblem> problems = new ArrayList<>();
         if (campaign.source().isBlank() || campaign.source().length() > 64) {

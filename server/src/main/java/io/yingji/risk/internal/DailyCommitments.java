@@ -14,6 +14,14 @@ import io.yingji.enterprise.EnterpriseSearch;
 import io.yingji.enterprise.MapPoint;
 import io.yingji.risk.RiskLevel;
 import io.yingji.shared.Problem;
+import io.yingji.shared.RegionCode;
+import io.yingji.shared.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import io.yingji.shared.UtcTimestamps;
 import java.net.URI;
 import java.sql.Date;
@@ -27,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,10 +141,67 @@ class DailyCommitments {
         return new Today(day, required().contains(id), at != null, at);
     }
 
+    /** The orders the missing list can take: by region (then name), the default, or by name (then region). */
+    private static final Map<String, Comparator<Missing>> SORT = Map.of(
+            "name", Comparator.comparing(Missing::name, Collator.getInstance(Locale.CHINA)).thenComparing(Missing::regionCode),
+            "regionCode", Comparator.comparing(Missing::regionCode).thenComparing(Missing::name, Collator.getInstance(Locale.CHINA)));
+
+    /** The missing list in the order {@code sort} asks for ({@code name}, {@code regionCode,desc}, …); unknown → 400 on {@code sort}. */
+    static List<Missing> sorted(List<Missing> missing, @Nullable String sort) {
+        String[] parts = sort == null || sort.isBlank() ? new String[] {"regionCode"} : sort.trim().split(",", -1);
+        Comparator<Missing> order = SORT.get(parts[0].trim());
+        String direction = parts.length > 1 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
+        if (order == null || parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw Problem.invalid("sort", "problem.sort.unknown", String.valueOf(sort), "name, regionCode");
+        }
+        List<Missing> rows = new java.util.ArrayList<>(missing);
+        rows.sort(direction.equals("desc") ? order.reversed().thenComparingLong(Missing::enterpriseId)
+                : order.thenComparingLong(Missing::enterpriseId));
+        return rows;
+    }
+
     @GetMapping("/api/commitments")
-    @Operation(summary = "For supervisors: the enterprises in scope that had to commit on a day (as it stood that day) and those that did not")
+    @Operation(summary = "For supervisors: the enterprises in scope that had to commit on a day (as it stood that day) and those "
+            + "that did not; the missing list sorts by sort=regionCode|name[,asc|desc] (default regionCode)")
     @Transactional
-    Summary summary(@RequestParam(required = false) @Nullable LocalDate day) {
+    Summary summary(@RequestParam(required = false) @Nullable LocalDate day, @RequestParam(required = false) @Nullable String sort) {
+        Summary summary = summary(day);
+        return new Summary(summary.day(), summary.recorded(), summary.required(), summary.committed(), sorted(summary.missing(), sort));
+    }
+
+    /** The export's columns: the missing list as the page shows it, in Chinese. */
+    private static final List<Spreadsheet.Column<Missing>> EXPORT = List.of(
+            new Spreadsheet.Column<>("企业名称", 36, Missing::name),
+            new Spreadsheet.Column<>("行政区划代码", 14, Missing::regionCode),
+            new Spreadsheet.Column<>("承诺状态", 10, m -> "未承诺"));
+
+    @GetMapping("/api/commitments/export")
+    @Operation(summary = "The enterprises in scope that did not commit on the day, as an Excel file: narrowed like the page "
+            + "(regionCode subtree, q in the name) and in the list's order")
+    @Transactional
+    void export(@RequestParam(required = false) @Nullable LocalDate day, @RequestParam(required = false) @Nullable String regionCode,
+                @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String sort,
+                HttpServletResponse response) throws IOException {
+        if (regionCode != null && !RegionCode.isValid(regionCode)) {
+            throw Problem.invalid("regionCode", "enterprise.region.invalid", regionCode);
+        }
+        Summary summary = summary(day);
+        List<Missing> rows = sorted(summary.missing(), sort).stream()
+                .filter(m -> regionCode == null || RegionCode.of(regionCode).contains(RegionCode.of(m.regionCode())))
+                .filter(m -> q == null || q.isBlank() || m.name().contains(q.strip())).toList();
+        audit.recordExport("commitment", "daily_commitment", regionCode, new ExportFilter(summary.day(), regionCode, q, sort), rows.size());
+        String name = summary.day() + " 未承诺企业";
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment(name + ".xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write(name, EXPORT, rows, response.getOutputStream());
+    }
+
+    /** The missing list export's filters, as its audit entry names them. */
+    record ExportFilter(LocalDate day, @Nullable String regionCode, @Nullable String q, @Nullable String sort) {
+    }
+
+    /** Today's (or another day's) summary, the missing list in the default order. */
+    Summary summary(@Nullable LocalDate day) {
         callers.requirePermission(Permissions.RISK_READ);
         LocalDate today = today();
         LocalDate date = day == null ? today : day;
@@ -159,7 +225,8 @@ class DailyCommitments {
     /**
      * Adds to the day's roll every enterprise in scope that must commit now (an enterprise whose risk
      * rose during the day joins it; none leaves). Run for all enterprises by the job, and for the
-     * caller's scope whenever today's list is asked for.
+     * caller's scope whenever today's list is asked for. Parallel rolls of one day (two supervisors opening
+     * the list, parallel reminders) add each enterprise once: the second insert of a row does nothing.
      */
     void roll(LocalDate day) {
         Set<Long> required = required();
@@ -170,8 +237,7 @@ class DailyCommitments {
             if (required.contains(point.id())) {
                 jdbc.sql("""
                         insert into commitment_roll (roll_day, enterprise_id, region_code, industry)
-                        select :day, :id, :region, :industry where not exists
-                            (select 1 from commitment_roll where roll_day = :day and enterprise_id = :id)""")
+                        values (:day, :id, :region, :industry) on conflict do nothing""")
                         .param("day", Date.valueOf(day)).param("id", point.id()).param("region", point.regionCode())
                         .param("industry", point.industry().name()).update();
             }

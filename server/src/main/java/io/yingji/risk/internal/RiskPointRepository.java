@@ -63,7 +63,20 @@ class RiskPointRepository {
                 .param("id", enterpriseId).query(RiskPointRepository::map).list();
     }
 
-    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, int page, int size) {
+    /** The level as a rank, 红 first: the list's default order and its {@code level} sort key. */
+    private static final String LEVEL_RANK = "case p.level when 'RED' then 0 when 'ORANGE' then 1 when 'YELLOW' then 2 else 3 end";
+
+    /** The level as a severity: ascending is 蓝 to 红 (the {@code level} sort key). */
+    private static final String SEVERITY = "case p.level when 'RED' then 3 when 'ORANGE' then 2 when 'YELLOW' then 1 else 0 end";
+
+    /** What the risk point list sorts by: its visible columns; by default the highest level first. */
+    static final io.yingji.shared.SortOrder SORT = io.yingji.shared.SortOrder.of(Map.of(
+            "name", "p.name", "enterprise", "e.name", "category", "p.category", "method", "p.method", "score", "p.score",
+            "level", SEVERITY, "responsiblePerson", "p.responsible_person", "assessedAt", "p.assessed_at"),
+            LEVEL_RANK + ", p.id");
+
+    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort, int page, int size) {
+        String order = SORT.orderBy(sort);
         StringBuilder where = new StringBuilder(" where {scope}");
         Map<String, Object> params = new LinkedHashMap<>();
         if (regionCode != null) {
@@ -76,8 +89,7 @@ class RiskPointRepository {
         }
         var count = scoped.sql("select count(*) from risk_point p" + where, COLUMNS);
         params.forEach(count::param);
-        var select = scoped.sql(SELECT + where + " order by case p.level when 'RED' then 0 when 'ORANGE' then 1 "
-                + "when 'YELLOW' then 2 else 3 end, p.id limit :limit offset :offset", COLUMNS);
+        var select = scoped.sql(SELECT + where + order + " limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
         List<RiskPoint> content = select.param("limit", size).param("offset", (long) page * size)
                 .query(RiskPointRepository::map).list();

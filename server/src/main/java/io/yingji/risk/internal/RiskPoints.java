@@ -134,11 +134,31 @@ class RiskPoints implements RiskRegister {
     }
 
     @Transactional(readOnly = true)
-    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, int page, int size) {
+    PageOf<RiskPoint> search(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort, int page, int size) {
         callers.requirePermission(Permissions.RISK_READ);
         PageOf.check(page, size);
         checkRegion(regionCode);
-        return points.search(regionCode, level, page, size);
+        return points.search(regionCode, level, sort, page, size);
+    }
+
+    /** At most this many risk points in one export. */
+    static final int MAX_EXPORT = 50_000;
+
+    /** Every risk point the list finds in scope, in the list's order, for the export (audited). */
+    @Transactional
+    List<RiskPoint> export(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort) {
+        callers.requirePermission(Permissions.RISK_READ);
+        checkRegion(regionCode);
+        PageOf<RiskPoint> all = points.search(regionCode, level, sort, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("regionCode", "risk.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        audit.recordExport("risk-point", "risk_point", regionCode, new ExportFilter(regionCode, level, sort), all.content().size());
+        return all.content();
+    }
+
+    /** The risk register export's filters, as its audit entry names them. */
+    record ExportFilter(@Nullable String regionCode, @Nullable RiskLevel level, @Nullable String sort) {
     }
 
     @Override

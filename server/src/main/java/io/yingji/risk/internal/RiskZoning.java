@@ -12,6 +12,9 @@ import io.yingji.shared.PlainText;
 import io.yingji.shared.Problem;
 import io.yingji.shared.Problem.FieldProblem;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.SortOrder;
+import io.yingji.shared.Spreadsheet;
+import jakarta.servlet.http.HttpServletResponse;
 import io.yingji.shared.UtcTimestamps;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -66,19 +70,52 @@ class RiskZoning {
         this.clock = clock;
     }
 
+    /** What the layer list sorts by: its visible columns; by default in the order they were imported. */
+    static final SortOrder SORT = SortOrder.of(Map.of(
+            "name", "l.name", "hazardType", "l.hazard_type", "regionCode", "l.region_code", "zones", "l.zones",
+            "importedBy", "l.imported_by", "importedAt", "l.imported_at"), "l.id");
+
+    static final Map<String, String> HAZARD_TYPE_NAMES = Map.of("FLOOD", "洪涝", "TYPHOON", "台风", "GEOLOGICAL", "地质灾害",
+            "EARTHQUAKE", "地震", "FOREST_FIRE", "森林火灾", "DROUGHT", "干旱", "COMPOSITE", "综合");
+
+    /** The export's columns: what the list shows, in Chinese. */
+    static final List<Spreadsheet.Column<Layer>> EXPORT = List.of(
+            new Spreadsheet.Column<>("图层名称", 30, Layer::name),
+            new Spreadsheet.Column<>("灾种", 12, l -> HAZARD_TYPE_NAMES.getOrDefault(l.hazardType(), l.hazardType())),
+            new Spreadsheet.Column<>("所属区划代码", 14, Layer::regionCode),
+            new Spreadsheet.Column<>("分区数", 8, Layer::zones),
+            new Spreadsheet.Column<>("导入人", 14, Layer::importedBy),
+            new Spreadsheet.Column<>("导入时间", 20, Layer::importedAt));
+
     @GetMapping("/api/risk/zones")
-    @Operation(summary = "Zoning layers (五色图) in scope")
-    List<Layer> layers() {
+    @Operation(summary = "Zoning layers (五色图) in scope; sort=name|hazardType|regionCode|zones|importedBy|importedAt[,asc|desc]")
+    List<Layer> layers(@RequestParam(required = false) @Nullable String sort) {
         RegionCode mine = callers.requirePermission(Permissions.RISK_READ).region();
+        String order = SORT.orderBy(sort);
         if (!callers.scope().seesSharedRecords()) {
             // zoning layers belong to regions, not to enterprises: an enterprise account sees none (docs/data-scope.md)
             return List.of();
         }
-        return jdbc.sql("select * from risk_zone_layer l order by l.id")
+        return jdbc.sql("select * from risk_zone_layer l" + order)
                 .query((rs, n) -> new Layer(rs.getLong("id"), rs.getString("name"), rs.getString("hazard_type"),
                         rs.getString("region_code"), rs.getInt("zones"), rs.getString("imported_by"),
                         UtcTimestamps.read(rs, "imported_at")))
                 .list().stream().filter(layer -> related(mine, layer.regionCode())).toList();
+    }
+
+    @GetMapping("/api/risk/zones/export")
+    @Operation(summary = "The zoning layer list (within scope, in the list's order) as an Excel file")
+    @Transactional
+    void export(@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
+        List<Layer> rows = layers(sort);
+        audit.recordExport("risk-zone", "risk_zone_layer", null, new ExportFilter(sort), rows.size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("风险区划图层.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("风险区划图层", EXPORT, rows, response.getOutputStream());
+    }
+
+    /** The zoning layer export's filter, as its audit entry names it. */
+    record ExportFilter(@Nullable String sort) {
     }
 
     /** A layer is for its region's subtree, and is seen by the regions above that contain it. */
