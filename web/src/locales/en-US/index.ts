@@ -157,7 +157,7 @@ const en: typeof zh = {
     importedBy: 'Loaded by, at', view: 'View on the map', format: 'Format',
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
-  region: { pick: 'Choose', search: 'Search regions by name', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}' },
+  region: { pick: 'Choose', search: 'Search regions by name', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}', locate: { button: 'Use my location', busy: 'Locating…', found: 'Located: {name}', denied: 'Your location is not available (not allowed or not supported); choose by hand' } },
   warning: {
     myAck: { ask: 'This warning was sent to you: please confirm you received it.', confirm: 'Confirm receipt', confirmedAt: 'You confirmed receipt at {time}.', done: 'Receipt confirmed' },
     list: 'Warnings', create: 'Draft a warning', edit: 'Edit warning', updateOf: 'Update of: {name}', detail: 'Warning', import: 'Import a CAP warning',

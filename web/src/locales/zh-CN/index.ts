@@ -155,7 +155,7 @@ export default {
     importedBy: '导入人与时间', view: '在一张图中查看', format: '格式说明',
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
-  region: { pick: '请选择', search: '按名称搜索区划', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划' },
+  region: { pick: '请选择', search: '按名称搜索区划', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划', locate: { button: '使用我的位置', busy: '正在定位…', found: '已定位到：{name}', denied: '无法获取您的位置（未授权或设备不支持），请手动选择' } },
   warning: {
     myAck: { ask: '本预警发给了您，请确认已收到（叫应）。', confirm: '确认收到', confirmedAt: '您已于 {time} 确认收到本预警。', done: '已确认收到' },
     list: '预警信息', create: '起草预警', edit: '编辑预警', updateOf: '更新预警：{name}', detail: '预警详情', import: '导入 CAP 预警',
