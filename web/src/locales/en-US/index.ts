@@ -76,7 +76,7 @@ const en: typeof zh = {
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     publicRegion: 'Where is the hazard', publicRegionHint: 'Choose the district, then the township (street) — the community (village) if you can.', publicSubmit: 'Submit report',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
-    publicUploader: 'the reporter', onMap: 'Show on the one map',
+    publicUploader: 'the reporter', systemActor: 'the platform (supervision)', onMap: 'Show on the one map',
     photos: {
       label: 'Photos of the spot (optional, up to 3)', add: 'Add photos', remove: 'Remove photo {name}',
       hint: 'JPEG, PNG or WebP, up to 10 MB each; they are uploaded once the report is sent.',

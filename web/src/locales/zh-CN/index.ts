@@ -74,7 +74,7 @@ export default {
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     publicRegion: '隐患所在地', publicRegionHint: '依次选择区县、乡镇（街道），能选到社区（村）更好。', publicSubmit: '提交举报',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
-    publicUploader: '举报人', onMap: '在一张图中查看',
+    publicUploader: '举报人', systemActor: '系统（督办）', onMap: '在一张图中查看',
     photos: {
       label: '现场照片（可不填，最多 3 张）', add: '添加照片', remove: '移除照片 {name}',
       hint: '支持 JPEG、PNG、WebP 格式，每张不超过 10 MB；提交举报后自动上传。',
