@@ -31,6 +31,45 @@ after(async () => {
   await browser?.close()
 })
 
+test('a citizen lets the report form find their region from where they stand ("使用我的位置") and the report carries the spot', async () => {
+  // the phone stands in 大塘巷社区, 米市巷街道, 拱墅区
+  const citizen = await browser.newContext({
+    viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN',
+    permissions: ['geolocation'], geolocation: { longitude: 120.1575, latitude: 30.2912 },
+  })
+  const phone = await citizen.newPage()
+  await phone.goto(`${BASE_URL}/report`)
+  await phone.getByTestId('region-level-1').waitFor()
+  await phone.getByTestId('region-locate').click()
+  await phone.getByTestId('region-located').filter({ hasText: '已定位到：浙江省 杭州市 拱墅区 米市巷街道 大塘巷社区' }).waitFor()
+  assert.equal(await phone.getByTestId('region-level-2').inputValue(), '330105')
+  assert.equal(await phone.getByTestId('region-level-3').inputValue(), '330105001')
+  assert.equal(await phone.getByTestId('region-level-4').inputValue(), '330105001055')
+  await screenshot(phone, 'public-report-located-phone')
+  await phone.locator('#title').fill('小区门口井盖破损')
+  await phone.locator('#description').fill('大塘巷社区 3 幢门口污水井盖破损，夜间行人易踩空')
+  const [request] = await Promise.all([
+    phone.waitForRequest((r) => new URL(r.url()).pathname === '/public/hazards' && r.method() === 'POST'),
+    phone.getByTestId('public-submit').click(),
+  ])
+  const sent = request.postDataJSON()
+  assert.equal(sent.regionCode, '330105001055')
+  assert.equal(sent.longitude, 120.1575)
+  assert.equal(sent.latitude, 30.2912)
+  await phone.getByTestId('public-code').waitFor()
+  await citizen.close()
+
+  // without the permission the form says so and the picker stays as it was, to be used by hand
+  const denied = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const other = await denied.newPage()
+  await other.goto(`${BASE_URL}/report`)
+  await other.getByTestId('region-level-1').waitFor()
+  await other.getByTestId('region-locate').click()
+  await other.getByTestId('region-located').filter({ hasText: '无法获取您的位置' }).waitFor()
+  assert.equal(await other.getByTestId('region-level-1').inputValue(), '')
+  await denied.close()
+})
+
 test('a citizen reports anonymously with a photo, the district sees it, verifies and assigns, the citizen follows it by code', async () => {
   const citizen = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const phone = await citizen.newPage()

@@ -43,6 +43,10 @@ export interface PublicRegion {
 }
 export const getPublicRegionsApi = () => http.get<PublicRegion[]>('/public/regions')
 export const getPublicRegionChildrenApi = (code: string) => http.get<PublicRegion[]>(`/public/regions/${code}/children`)
+/** The smallest region containing a point, with the path to it from the top ("使用我的位置"). */
+export interface LocatedRegion { code: string; name: string; level: number; fullName: string; path: PublicRegion[] }
+export const locatePublicRegionApi = (longitude: number, latitude: number) =>
+  http.get<LocatedRegion>(`/public/regions/locate?longitude=${longitude}&latitude=${latitude}`)
 
 /** A loaded region outline (without its geometry): where it came from and who loaded it when. */
 export interface LoadedBoundary {

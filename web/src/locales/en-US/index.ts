@@ -77,7 +77,7 @@ const en: typeof zh = {
     contactName: 'Name (optional)', contactPhone: 'Phone (optional)', regionCode: 'Region code', submitted: 'Report received; tracking code: ',
     publicRegion: 'Where is the hazard', publicRegionHint: 'Choose the district, then the township (street) — the community (village) if you can.', publicSubmit: 'Submit report',
     track: 'Follow', trackTitle: 'Report progress', notFound: 'No report has this tracking code',
-    publicUploader: 'the reporter', onMap: 'Show on the one map',
+    publicUploader: 'the reporter', systemActor: 'the platform (supervision)', onMap: 'Show on the one map',
     photos: {
       label: 'Photos of the spot (optional, up to 3)', add: 'Add photos', remove: 'Remove photo {name}',
       hint: 'JPEG, PNG or WebP, up to 10 MB each; they are uploaded once the report is sent.',
@@ -158,7 +158,7 @@ const en: typeof zh = {
     importedBy: 'Loaded by, at', view: 'View on the map', format: 'Format',
   },
   safety: { title: 'Safety code', RED: 'Red', YELLOW: 'Yellow', GREEN: 'Green', noReasons: 'Nothing to flag' },
-  region: { pick: 'Choose', search: 'Search regions by name', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}' },
+  region: { pick: 'Choose', search: 'Search regions by name', pickBelow: '(optionally choose further down)', pickLevel: 'Region level {n}', locate: { button: 'Use my location', busy: 'Locating…', found: 'Located: {name}', denied: 'Your location is not available (not allowed or not supported); choose by hand' } },
   warning: {
     myAck: { ask: 'This warning was sent to you: please confirm you received it.', confirm: 'Confirm receipt', confirmedAt: 'You confirmed receipt at {time}.', done: 'Receipt confirmed' },
     list: 'Warnings', create: 'Draft a warning', edit: 'Edit warning', updateOf: 'Update of: {name}', detail: 'Warning', import: 'Import a CAP warning',

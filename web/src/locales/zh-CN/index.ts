@@ -75,7 +75,7 @@ export default {
     contactName: '联系人（可不填）', contactPhone: '联系电话（可不填）', regionCode: '所在区划代码', submitted: '举报已提交，跟踪码：',
     publicRegion: '隐患所在地', publicRegionHint: '依次选择区县、乡镇（街道），能选到社区（村）更好。', publicSubmit: '提交举报',
     track: '查询进度', trackTitle: '举报处理进度', notFound: '未找到该跟踪码对应的举报',
-    publicUploader: '举报人', onMap: '在一张图中查看',
+    publicUploader: '举报人', systemActor: '系统（督办）', onMap: '在一张图中查看',
     photos: {
       label: '现场照片（可不填，最多 3 张）', add: '添加照片', remove: '移除照片 {name}',
       hint: '支持 JPEG、PNG、WebP 格式，每张不超过 10 MB；提交举报后自动上传。',
@@ -156,7 +156,7 @@ export default {
     importedBy: '导入人与时间', view: '在一张图中查看', format: '格式说明',
   },
   safety: { title: '安全码', RED: '红码', YELLOW: '黄码', GREEN: '绿码', noReasons: '无风险提示' },
-  region: { pick: '请选择', search: '按名称搜索区划', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划' },
+  region: { pick: '请选择', search: '按名称搜索区划', pickBelow: '（可继续选择下一级）', pickLevel: '第 {n} 级行政区划', locate: { button: '使用我的位置', busy: '正在定位…', found: '已定位到：{name}', denied: '无法获取您的位置（未授权或设备不支持），请手动选择' } },
   warning: {
     myAck: { ask: '本预警发给了您，请确认已收到（叫应）。', confirm: '确认收到', confirmedAt: '您已于 {time} 确认收到本预警。', done: '已确认收到' },
     list: '预警信息', create: '起草预警', edit: '编辑预警', updateOf: '更新预警：{name}', detail: '预警详情', import: '导入 CAP 预警',

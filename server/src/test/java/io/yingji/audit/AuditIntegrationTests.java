@@ -107,6 +107,43 @@ class AuditIntegrationTests extends ApiTest {
     }
 
     @Test
+    void showsCodedValuesAndReferencesByTheirNamesButProperDataAsWritten() {
+        Response created = api.post("gongshu", "/api/enterprises", Enterprises.inGongshu());
+        long enterprise = created.body().path("id").asLong();
+        JsonNode registered = api.get("shenji", "/api/audit?action=enterprise.create&entityId=" + enterprise).body()
+                .path("content").get(0);
+        assertThat(after(registered, "industry")).isEqualTo("工贸制造");
+        assertThat(after(registered, "regionCode")).isEqualTo("米市巷街道（330105001）");
+        assertThat(after(registered, "address")).isEqualTo("杭州市测试路 1 号");
+        assertThat(after(registered, "aboveScale")).isEqualTo("是");
+
+        Response hazard = api.post("gongshu", "/api/hazards", Map.of("title", "审计可读性测试隐患",
+                "description", "仓库门口堆放杂物", "enterpriseId", enterprise, "source", "GOVERNMENT_INSPECTION"));
+        long id = hazard.body().path("id").asLong();
+        assertThat(api.post("gongshu", "/api/hazards/" + id + "/verify", Map.of("grade", "GENERAL", "category", "MANAGEMENT",
+                "responsibleUnit", "测试责任单位", "deadline", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                        .plusDays(5).toString(), "comment", "属实")).status()).isEqualTo(200);
+        List<JsonNode> steps = api.get("shenji", "/api/audit?entityType=hazard&entityId=" + id).body().path("content")
+                .valueStream().toList();
+        JsonNode verified = steps.get(0);
+        JsonNode status = verified.path("changeList").get(0);
+        assertThat(status.path("label").asString()).isEqualTo("状态");
+        assertThat(status.path("before").asString()).isEqualTo("待核实");
+        assertThat(status.path("after").asString()).isEqualTo("已核实");
+        assertThat(after(steps.get(1), "source")).isEqualTo("政府检查");
+        assertThat(after(steps.get(1), "title")).isEqualTo("审计可读性测试隐患");
+
+        JsonNode english = api.send(org.springframework.http.HttpMethod.GET, "/api/audit?entityType=hazard&entityId=" + id,
+                api.token("shenji"), null, Map.of("Accept-Language", "en")).body().path("content").get(0);
+        assertThat(english.path("changeList").get(0).path("after").asString()).isEqualTo("Verified");
+    }
+
+    private static String after(JsonNode entry, String field) {
+        return entry.path("changeList").valueStream().filter(c -> c.path("field").asString().equals(field)).findFirst()
+                .orElseThrow(() -> new AssertionError("no change of " + field + " in " + entry)).path("after").asString();
+    }
+
+    @Test
     void searchesByPartOfAPersonsNameAndByPeriod() {
         long id = renameAnEnterpriseAsGongshu("杭州审计按人查询有限公司");
         Response byName = api.get("shenji", "/api/audit?actor=王丽华&entityType=enterprise&entityId=" + id);

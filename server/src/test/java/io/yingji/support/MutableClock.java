@@ -21,7 +21,9 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        // the demo city writes its history as of days ago, as on the platform's own clock
+        Instant asOf = io.yingji.shared.AsOf.current();
+        return asOf != null ? asOf : Instant.now().plus(offset);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
 import io.yingji.audit.AuditTrail;
 import io.yingji.shared.PageOf;
+import io.yingji.shared.Industry;
 import io.yingji.shared.Problem;
 import io.yingji.shared.SortOrder;
 import io.yingji.shared.Spreadsheet;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -101,9 +104,12 @@ class AuditController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
-    AuditController(ScopedQueries scoped, CallerContext callers, MessageSource messages, JsonMapper json, AuditTrail audit) {
+    AuditController(ScopedQueries scoped, CallerContext callers, MessageSource messages, JsonMapper json, AuditTrail audit,
+                    JdbcClient jdbc) {
         this.audit = audit;
+        this.jdbc = jdbc;
         this.scoped = scoped;
         this.callers = callers;
         this.messages = messages;
@@ -215,14 +221,15 @@ class AuditController {
         var select = scoped.sql("select a.*, u.display_name, coalesce(dep.name, ent.name) as office" + FROM + condition
                 + order + " limit :limit offset :offset", COLUMNS);
         params.forEach(select::param);
-        Locale locale = LocaleContextHolder.getLocale();
+        Readable readable = new Readable(LocaleContextHolder.getLocale());
         List<AuditEntry> content = select.param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> entry(rs, locale))
+                .query((rs, n) -> entry(rs, readable))
                 .list();
         return PageOf.of(content, page, size, total);
     }
 
-    private AuditEntry entry(ResultSet rs, Locale locale) throws SQLException {
+    private AuditEntry entry(ResultSet rs, Readable readable) throws SQLException {
+        Locale locale = readable.locale;
         String action = rs.getString("action");
         String entityType = rs.getString("entity_type");
         String changes = rs.getString("changes");
@@ -235,7 +242,7 @@ class AuditController {
         return new AuditEntry(rs.getLong("id"), UtcTimestamps.read(rs, "occurred_at"), actorId, username, name,
                 rs.getString("office"), rs.getString("remote_address"), action, actionName(action, locale), entityType,
                 messages.getMessage("audit.entity." + entityType, null, entityType, locale), rs.getString("entity_id"),
-                rs.getString("region_code"), changes, changeList(changes, locale));
+                rs.getString("region_code"), changes, readable.changes(entityType, changes));
     }
 
     private String actionName(String code, Locale locale) {
@@ -246,48 +253,127 @@ class AuditController {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
-    /** The stored changes (field → [old, new], or field → value) as readable lines; unreadable text stays raw. */
-    private List<Change> changeList(@Nullable String changes, Locale locale) {
-        if (changes == null || changes.isBlank()) {
-            return List.of();
-        }
-        JsonNode tree;
-        try {
-            tree = json.readTree(changes);
-        } catch (JacksonException unreadable) {
-            return List.of();
-        }
-        if (!tree.isObject()) {
-            return List.of();
-        }
-        List<Change> lines = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : tree.properties()) {
-            String label = messages.getMessage("audit.field." + field.getKey(), null, field.getKey(), locale);
-            JsonNode value = field.getValue();
-            if (value.isArray() && value.size() == 2) {
-                lines.add(new Change(field.getKey(), label, text(value.get(0), locale), text(value.get(1), locale), true));
-            } else {
-                lines.add(new Change(field.getKey(), label, null, text(value, locale), false));
-            }
-        }
-        return lines;
-    }
+    /**
+     * Turns stored changes into what an auditor reads: field names and coded values (statuses, levels,
+     * sources, industries) in the caller's language, looked up per kind of record first
+     * ({@code audit.field.<entity>.<field>}, {@code audit.value.<entity>.<field>.<code>}) and then for
+     * every record ({@code audit.field.<field>}, {@code audit.value.<field>.<code>}); references to a region,
+     * department or enterprise by their names. Proper data (names, addresses, titles) stays as written.
+     * One per search: it remembers the names it looked up.
+     */
+    final class Readable {
 
-    private @Nullable String text(@Nullable JsonNode value, Locale locale) {
-        if (value == null || value.isNull()) {
-            return null;
+        /** Fields that hold a reference, and the query that answers its name. */
+        private static final Map<String, String> REFERENCES = Map.of(
+                "regionCode", "select name from region where code = :id",
+                "departmentId", "select name from department where cast(id as varchar(20)) = :id",
+                "supervisingDepartmentId", "select name from department where cast(id as varchar(20)) = :id",
+                "enterpriseId", "select name from enterprise where cast(id as varchar(20)) = :id");
+
+        private final Locale locale;
+        private final Map<String, String> names = new HashMap<>();
+
+        Readable(Locale locale) {
+            this.locale = locale;
         }
-        if (value.isBoolean()) {
-            return messages.getMessage("audit.value." + value.asBoolean(), null, String.valueOf(value.asBoolean()), locale);
+
+        /** The stored changes (field → [old, new], or field → value) as readable lines; unreadable text gives none. */
+        List<Change> changes(String entityType, @Nullable String changes) {
+            if (changes == null || changes.isBlank()) {
+                return List.of();
+            }
+            JsonNode tree;
+            try {
+                tree = json.readTree(changes);
+            } catch (JacksonException unreadable) {
+                return List.of();
+            }
+            if (!tree.isObject()) {
+                return List.of();
+            }
+            List<Change> lines = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> field : tree.properties()) {
+                String name = field.getKey();
+                String label = message("audit.field." + entityType + "." + name,
+                        message("audit.field." + name, name));
+                JsonNode value = field.getValue();
+                if (value.isArray() && value.size() == 2) {
+                    lines.add(new Change(name, label, text(entityType, name, value.get(0)),
+                            text(entityType, name, value.get(1)), true));
+                } else {
+                    lines.add(new Change(name, label, null, text(entityType, name, value), false));
+                }
+            }
+            return lines;
         }
-        if (value.isValueNode()) {
-            return value.asString();
+
+        private @Nullable String text(String entityType, String field, @Nullable JsonNode value) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (value.isBoolean()) {
+                return message("audit.value." + value.asBoolean(), String.valueOf(value.asBoolean()));
+            }
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(String.valueOf(text(entityType, field, item))));
+                return String.join("、", items);
+            }
+            if (!value.isValueNode()) {
+                return value.toString();
+            }
+            String raw = value.asString();
+            if (raw.isEmpty()) {
+                return raw;
+            }
+            if (field.equals("industry") || field.equals("industries")) {
+                return industries(raw);
+            }
+            if (field.equals("roles")) {
+                return String.join("、", codes(raw).stream().map(this::role).toList());
+            }
+            String query = REFERENCES.get(field);
+            if (query != null) {
+                String name = names.computeIfAbsent(field + ":" + raw, key -> jdbc.sql(query).param("id", raw)
+                        .query(String.class).optional().orElse(""));
+                return name.isEmpty() ? raw : name + "（" + raw + "）";
+            }
+            return message("audit.value." + entityType + "." + field + "." + raw,
+                    message("audit.value." + field + "." + raw, raw));
         }
-        if (value.isArray()) {
-            List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(String.valueOf(text(item, locale))));
-            return String.join("、", items);
+
+        /** Industry codes, one or a list ("[CHEMICAL, GAS]" or "CHEMICAL,GAS"), by their names. */
+        private String industries(String raw) {
+            List<String> out = new ArrayList<>();
+            for (String code : codes(raw)) {
+                try {
+                    Industry industry = Industry.valueOf(code);
+                    out.add(english() ? industry.nameEn() : industry.nameZh());
+                } catch (IllegalArgumentException unknown) {
+                    out.add(code);
+                }
+            }
+            return String.join("、", out);
         }
-        return value.toString();
+
+        private String role(String code) {
+            return names.computeIfAbsent("role:" + code, key -> jdbc
+                    .sql("select " + (english() ? "name_en" : "name_zh") + " from role where code = :code")
+                    .param("code", code).query(String.class).optional().orElse(code));
+        }
+
+        private boolean english() {
+            return locale.getLanguage().equals("en");
+        }
+
+        /** The codes of a list as stored: "[A, B]" or "A,B". */
+        private static List<String> codes(String raw) {
+            return java.util.Arrays.stream(raw.replace("[", "").replace("]", "").split(","))
+                    .map(String::strip).filter(code -> !code.isEmpty()).toList();
+        }
+
+        private String message(String key, String fallback) {
+            return messages.getMessage(key, null, fallback, locale);
+        }
     }
 }

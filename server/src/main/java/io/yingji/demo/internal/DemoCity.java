@@ -134,6 +134,10 @@ public class DemoCity {
                     .filter(e -> e.id() != qiyeEnterprise)
                     .forEach(demoRisks::enterprise);
             new DemoHazards(hazards, accounts, callers, clock).load(qiyeEnterprise);
+            new DemoHazardHistory(hazards, accounts, callers).load(clock.instant(),
+                    district -> enterprises.search(new EnterpriseSearch(district, null, null, null), 0, 8).content().stream()
+                            .filter(e -> e.id() != qiyeEnterprise).toList(),
+                    district -> regions.children(RegionCode.of(district)));
             new DemoContacts(warningContacts).load(all);
             return registered;
         }));

@@ -17,8 +17,10 @@ class DemoStartup {
     private final DemoCity city;
     private final DemoSettings settings;
     private final Environment environment;
+    private final DemoCommitments commitments;
 
-    DemoStartup(DemoCity city, DemoSettings settings, Environment environment) {
+    DemoStartup(DemoCity city, DemoSettings settings, Environment environment, DemoCommitments commitments) {
+        this.commitments = commitments;
         this.city = city;
         this.settings = settings;
         this.environment = environment;
@@ -30,6 +32,8 @@ class DemoStartup {
             return;
         }
         city.load();
+        // today's commitments, also when the platform restarts on another day
+        commitments.commitToday();
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 

@@ -92,7 +92,7 @@ class Supervision {
             return false;
         }
         hazards.record(id, new Hazard.Transition("escalate", hazard.status, hazard.status), "system", now,
-                "逾期未销号，升级由" + hazard.supervisingLevel + "督办");
+                "逾期未销号，升级由" + hazard.supervisingLevel.nameZh() + "督办");
         audit.record("hazard.escalate", "hazard", String.valueOf(id), hazard.regionCode,
                 Map.of("supervisingLevel", String.valueOf(hazard.supervisingLevel), "deadline", String.valueOf(hazard.deadline)));
         reminders.escalated(id, previous);

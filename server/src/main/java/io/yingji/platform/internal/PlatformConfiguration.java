@@ -26,11 +26,14 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-    /** All "now" in the platform comes from here, so tests can move time. Instants are UTC. */
+    /**
+     * All "now" in the platform comes from here, so tests can move time, and the demo city can write its
+     * history as of days ago ({@link io.yingji.shared.AsOf}). Instants are UTC.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return io.yingji.shared.AsOf.over(Clock.systemUTC());
     }
 
     /** The JSON reader refuses duplicate keys, null list elements, control characters and infinite numbers. */

@@ -52,7 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "风险辨识评估 Risk assessment")
-class DailyCommitments {
+class DailyCommitments implements io.yingji.risk.DailyCommitmentDesk {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String DEFAULT_CONTENT = "本企业已对重大风险管控措施逐项检查，措施落实到位，安全风险处于受控状态。";
@@ -113,22 +113,55 @@ class DailyCommitments {
         }
         LocalDate day = today();
         Instant now = clock.instant();
-        if (committedOn(id, day) != null) {
+        if (!insert(enterprise, day, content, caller.username(), now)) {
             throw Problem.conflict("risk.commitment.already", day.toString());
+        }
+        return ResponseEntity.created(URI.create("/api/enterprises/" + id + "/commitments/today"))
+                .body(new Today(day, true, true, now));
+    }
+
+    /** Records the day's commitment and its audit entry; false when the enterprise has made it already that day. */
+    private boolean insert(Enterprise enterprise, LocalDate day, String content, String by, Instant now) {
+        long id = enterprise.id();
+        if (committedOn(id, day) != null) {
+            return false;
         }
         try {
             jdbc.sql("""
                     insert into daily_commitment (enterprise_id, region_code, industry, commitment_day, content, committed_by, committed_at)
                     values (:id, :region, :industry, :day, :content, :by, :at)""")
                     .param("id", id).param("region", enterprise.regionCode()).param("industry", enterprise.industry().name())
-                    .param("day", Date.valueOf(day)).param("content", content).param("by", caller.username())
+                    .param("day", Date.valueOf(day)).param("content", content).param("by", by)
                     .param("at", UtcTimestamps.of(now)).update();
         } catch (DuplicateKeyException raced) {
-            throw Problem.conflict("risk.commitment.already", day.toString());
+            return false;
         }
         audit.record("risk.commitment", "enterprise", String.valueOf(id), enterprise.regionCode(), Map.of("day", day.toString()));
-        return ResponseEntity.created(URI.create("/api/enterprises/" + id + "/commitments/today"))
-                .body(new Today(day, true, true, now));
+        return true;
+    }
+
+    @Override
+    public Set<Long> requiredToday() {
+        return required();
+    }
+
+    @Override
+    @Transactional
+    public int commitToday(java.util.Collection<Long> enterpriseIds) {
+        Set<Long> required = required();
+        String by = callers.current().map(Caller::username).orElse("system");
+        LocalDate day = today();
+        int made = 0;
+        for (long id : enterpriseIds) {
+            if (!required.contains(id)) {
+                continue;
+            }
+            Enterprise enterprise = enterprises.find(id).orElse(null);
+            if (enterprise != null && insert(enterprise, day, DEFAULT_CONTENT, by, clock.instant())) {
+                made++;
+            }
+        }
+        return made;
     }
 
     @GetMapping("/api/enterprises/{id}/commitments/today")
