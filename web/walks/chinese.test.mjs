@@ -1,4 +1,4 @@
-// A walk of some two hundred pages, run by the test suite after the browser tests (BrowserIntegrationTests) and on its
+// A walk of some two hundred pages, run by the test suite before the browser tests (BrowserIntegrationTests) and on its
 // own with `BASE_URL=http://localhost:8080 npm run walk` against a running demo city.
 // Every page, as every demo account, on a Chinese screen: no English code shows where a Chinese name belongs
 // (issue 12, "Readable Chinese everywhere"). A page's visible text is read once the page has settled — no API

@@ -102,6 +102,8 @@ export const getCoverageApi = (source: string, by?: 'county' | 'township' | 'vil
   http.get<Coverage>(`${campaign(source)}/coverage${by ? `?by=${by}` : ''}`)
 export const getDeliveryTasksApi = (source: string, filter: TaskFilter, page: number, size: number) =>
   http.get<Page<DeliveryTask>>(`${campaign(source)}/tasks${query({ ...filter, page, size })}`)
+/** The same tasks (same filters, newest change first) as an Excel file. */
+export const exportDeliveryTasksUrl = (source: string, filter: TaskFilter) => `${campaign(source)}/tasks/export${query({ ...filter })}`
 /** The signed-in user's own confirmation of a campaign they were a target of (404 otherwise). */
 export interface MyAck {
   source: string

@@ -13,19 +13,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Runs the browser tests (web/e2e, playwright-core driving Debian's Chromium) against this running
  * platform: real pages, real HTTP, the embedded default with the demo city. Screenshots land in
  * web/test-results/. Then the walk of every page for English codes (web/walks) on the same platform.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIntegrationTests extends EmbeddedPlatformTest {
 
     private static final Path WEB = Path.of(System.getProperty("user.dir")).resolveSibling("web");
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
     @Test
+    @Order(2)
     void usersSeeTheirRegionThroughTheWebApp() throws Exception {
         runNode("e2e/", Duration.ofMinutes(10));
         assertThat(Files.list(WEB.resolve("test-results")).filter(p -> p.toString().endsWith(".png")).count())
@@ -34,9 +39,12 @@ class BrowserIntegrationTests extends EmbeddedPlatformTest {
 
     /**
      * The walk of every page as every demo account on a Chinese screen (web/walks): no English code where a
-     * Chinese name belongs. Its own test with its own limit, since it reads some two hundred pages.
+     * Chinese name belongs. Its own test with its own limit, since it reads some two hundred pages; first, so that
+     * it reads the demo city as a newcomer finds it, not the records the browser tests leave (their names carry
+     * random Latin suffixes).
      */
     @Test
+    @Order(1)
     void noEnglishCodeShowsOnAChineseScreen() throws Exception {
         runNode("walks/", Duration.ofMinutes(8));
     }

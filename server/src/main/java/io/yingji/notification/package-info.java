@@ -6,6 +6,6 @@
  * fallback between channels, acknowledgement (叫应), re-notification and coverage. Messages are stored
  * as keys with arguments (or plain text) and rendered in the reader's language.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "jobs" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "jobs", "audit" })
 @org.jspecify.annotations.NullMarked
 package io.yingji.notification;

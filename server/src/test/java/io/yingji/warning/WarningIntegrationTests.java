@@ -687,13 +687,13 @@ class WarningIntegrationTests extends ApiTest {
     @Test
     void exerciseMessagesCarryANoteNamingTheExercise() {
         long id = publish("mishixiang", "gongshu", rainstorm("BLUE", "Exercise")).body().path("id").asLong();
-        assertThat(element(cap("gongshu", id), "note")).isEqualTo("演练（Exercise）：拱墅区暴雨BLUE预警（演练信息，非真实预警）");
+        assertThat(element(cap("gongshu", id), "note")).isEqualTo("演练：拱墅区暴雨BLUE预警（演练信息，非真实预警）");
         Map<String, Object> named = rainstorm("BLUE", "Exercise");
         named.put("note", "2026年拱墅区防汛应急演练");
         long namedId = publish("mishixiang", "gongshu", named).body().path("id").asLong();
         assertThat(element(cap("gongshu", namedId), "note")).isEqualTo("2026年拱墅区防汛应急演练");
         Response cancelled = act("gongshu", namedId, "cancel", Map.of("reason", "演练结束"));
-        assertThat(element(cap("gongshu", cancelled.body().path("id").asLong()), "note")).isEqualTo("演练（Exercise）解除：演练结束");
+        assertThat(element(cap("gongshu", cancelled.body().path("id").asLong()), "note")).isEqualTo("演练解除：演练结束");
         // an Actual warning carries no note unless its drafter wrote one
         long actual = publish("mishixiang", "gongshu", rainstorm("BLUE", "Actual")).body().path("id").asLong();
         assertThat(cap("gongshu", actual)).doesNotContain("<note>");

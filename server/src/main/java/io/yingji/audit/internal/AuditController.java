@@ -83,6 +83,7 @@ class AuditController {
             "warning.draft", "warning.draft-update", "warning.draft-cancel", "warning.edit", "warning.submit",
             "warning.approve", "warning.reject", "warning.discard", "warning.cancel", "warning.superseded",
             "warning.cancelled", "warning.expire", "warning.import", "warning.export", "warning.remind", "warning.contact.add", "warning.contact.remove",
+            "delivery.export",
             "audit.export");
 
     static final int MAX_EXPORT = 50_000;

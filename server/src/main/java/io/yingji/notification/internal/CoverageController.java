@@ -7,12 +7,16 @@ import io.yingji.access.CallerContext;
 import io.yingji.access.DataScope;
 import io.yingji.access.ScopeColumns;
 import io.yingji.access.ScopedQueries;
+import io.yingji.audit.AuditTrail;
 import io.yingji.notification.Channel;
 import io.yingji.notification.Target;
 import io.yingji.shared.PageOf;
 import io.yingji.shared.Problem;
 import io.yingji.shared.RegionCode;
+import io.yingji.shared.Spreadsheet;
 import io.yingji.shared.UtcTimestamps;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,14 +77,17 @@ class CoverageController {
 
     record TaskView(long id, int targetNo, String name, String regionCode, String group, Channel channel, int round, String status,
                     int attempts, @Nullable String lastError, Instant createdAt, Instant updatedAt, @Nullable Instant sentAt,
-                    @Nullable Instant deliveredAt, @Nullable Instant failedAt, @Nullable Instant acknowledgedAt) {
+                    @Nullable Instant deliveredAt, @Nullable Instant failedAt, @Nullable Instant acknowledgedAt,
+                    @Nullable String regionName) {
     }
 
     private final CampaignBook campaigns;
     private final ScopedQueries scoped;
     private final CallerContext callers;
+    private final AuditTrail audit;
 
-    CoverageController(CampaignBook campaigns, ScopedQueries scoped, CallerContext callers, JdbcClient jdbc) {
+    CoverageController(CampaignBook campaigns, ScopedQueries scoped, CallerContext callers, JdbcClient jdbc, AuditTrail audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.scoped = scoped;
         this.callers = callers;
@@ -182,6 +190,56 @@ class CoverageController {
                            @RequestParam(required = false) @Nullable String region,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         PageOf.check(page, size);
+        TaskFilter filter = filter(status, channel, region);
+        return taskPage(visible(source), filter, page, size);
+    }
+
+    /** The delivery tasks' filters, as the export's audit entry names them. */
+    record TaskFilter(@Nullable String status, @Nullable String channel, @Nullable String region) {
+    }
+
+    static final int MAX_EXPORT = 50_000;
+
+    private static final Map<String, String> STATUS_ZH = Map.of("QUEUED", "排队中", "SENDING", "发送中", "SENT", "已发出",
+            "DELIVERED", "已送达", "FAILED", "失败", "ACKNOWLEDGED", "已确认", "CANCELLED", "已取消");
+    private static final Map<Channel, String> CHANNEL_ZH = Map.of(Channel.SMS, "短信", Channel.EMAIL, "电子邮件",
+            Channel.IN_APP, "站内通知", Channel.BROADCAST, "应急广播", Channel.WEBHOOK, "系统对接");
+
+    /** The export's columns: what the delivery page's table shows, in Chinese. */
+    private static final List<Spreadsheet.Column<TaskView>> EXPORT = List.of(
+            new Spreadsheet.Column<>("对象", 20, TaskView::name),
+            new Spreadsheet.Column<>("所在区划", 18, t -> t.regionName() != null ? t.regionName() : t.regionCode()),
+            new Spreadsheet.Column<>("类别", 14, TaskView::group),
+            new Spreadsheet.Column<>("渠道", 10, t -> CHANNEL_ZH.get(t.channel())),
+            new Spreadsheet.Column<>("轮次", 6, TaskView::round),
+            new Spreadsheet.Column<>("状态", 10, t -> STATUS_ZH.getOrDefault(t.status(), t.status())),
+            new Spreadsheet.Column<>("尝试次数", 8, TaskView::attempts),
+            new Spreadsheet.Column<>("失败原因", 30, TaskView::lastError),
+            new Spreadsheet.Column<>("发出时间", 20, TaskView::sentAt),
+            new Spreadsheet.Column<>("送达时间", 20, TaskView::deliveredAt),
+            new Spreadsheet.Column<>("确认时间", 20, TaskView::acknowledgedAt));
+
+    @GetMapping("/api/notifications/campaigns/{source}/tasks/export")
+    @Operation(summary = "The campaign's delivery tasks (same filters, within the caller's region, newest change first) as an Excel file")
+    @Transactional
+    void exportTasks(@PathVariable String source, @RequestParam(required = false) @Nullable String status,
+                     @RequestParam(required = false) @Nullable String channel,
+                     @RequestParam(required = false) @Nullable String region,
+                     HttpServletResponse response) throws IOException {
+        TaskFilter filter = filter(status, channel, region);
+        CampaignBook.Stored c = visible(source);
+        PageOf<TaskView> all = taskPage(c, filter, 0, MAX_EXPORT);
+        if (all.totalElements() > MAX_EXPORT) {
+            throw Problem.invalid("region", "notification.task.export.too-many", all.totalElements(), MAX_EXPORT);
+        }
+        audit.recordExport("delivery", "delivery_campaign", region != null ? region : callers.require().region().value(), filter,
+                all.content().size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, Spreadsheet.attachment("送达明细.xlsx"));
+        response.setContentType(Spreadsheet.CONTENT_TYPE);
+        Spreadsheet.write("送达明细", EXPORT, all.content(), response.getOutputStream());
+    }
+
+    private static TaskFilter filter(@Nullable String status, @Nullable String channel, @Nullable String region) {
         if (status != null && !STATUSES.contains(status)) {
             throw Problem.invalid("status", "notification.task.status.invalid", String.join(", ", STATUSES));
         }
@@ -192,7 +250,13 @@ class CoverageController {
         if (region != null && !RegionCode.isValid(region)) {
             throw Problem.invalid("region", "notification.task.region.invalid");
         }
-        CampaignBook.Stored c = visible(source);
+        return new TaskFilter(status, channel, region);
+    }
+
+    private PageOf<TaskView> taskPage(CampaignBook.Stored c, TaskFilter filter, int page, int size) {
+        String status = filter.status();
+        String channel = filter.channel();
+        String region = filter.region();
         String where = " from delivery_task t join delivery_target g on g.campaign_id = t.campaign_id and g.target_no = t.target_no"
                 + " where t.campaign_id = :c and {scope}"
                 + (status == null ? "" : " and t.status = :status")
@@ -202,7 +266,8 @@ class CoverageController {
         var count = scoped.sql("select count(*)" + where, TARGET_REGION).param("c", c.id());
         var list = scoped.sql("""
                 select t.id, t.target_no, g.name, g.region_code, g.grp, t.channel, t.round, t.status, t.attempts, t.last_error,
-                       t.created_at, t.updated_at, t.sent_at, t.delivered_at, t.failed_at, g.acknowledged_at""" + where
+                       t.created_at, t.updated_at, t.sent_at, t.delivered_at, t.failed_at, g.acknowledged_at,
+                       (select r.name from region r where r.code = g.region_code) as region_name""" + where
                 + " order by t.updated_at desc, t.id desc limit :size offset :offset", TARGET_REGION)
                 .param("c", c.id()).param("size", size).param("offset", (long) page * size);
         if (status != null) {
@@ -222,7 +287,7 @@ class CoverageController {
                 rs.getString("region_code"), rs.getString("grp"), Channel.valueOf(rs.getString("channel")), rs.getInt("round"),
                 rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"), UtcTimestamps.read(rs, "created_at"),
                 UtcTimestamps.read(rs, "updated_at"), UtcTimestamps.read(rs, "sent_at"), UtcTimestamps.read(rs, "delivered_at"),
-                UtcTimestamps.read(rs, "failed_at"), UtcTimestamps.read(rs, "acknowledged_at"))).list();
+                UtcTimestamps.read(rs, "failed_at"), UtcTimestamps.read(rs, "acknowledged_at"), rs.getString("region_name"))).list();
         return PageOf.of(rows, page, size, total);
     }
 

@@ -53,10 +53,11 @@ class RegionBoundaries {
     /** The loaded outlines of the subtree below (and including) the region with this subtree prefix. */
     List<Loaded> loadedUnder(String prefix) {
         return jdbc.sql("""
-                select code, source, imported_by, imported_at from region_boundary
-                where code like :prefix order by code""")
+                select b.code, b.source, b.imported_at,
+                       coalesce((select u.display_name from app_user u where u.username = b.imported_by), b.imported_by) as importer_name
+                from region_boundary b where b.code like :prefix order by b.code""")
                 .param("prefix", prefix + "%")
-                .query((rs, n) -> new Loaded(rs.getString("code"), rs.getString("source"), rs.getString("imported_by"),
+                .query((rs, n) -> new Loaded(rs.getString("code"), rs.getString("source"), rs.getString("importer_name"),
                         UtcTimestamps.read(rs, "imported_at")))
                 .list();
     }

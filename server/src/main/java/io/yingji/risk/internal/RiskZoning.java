@@ -96,9 +96,11 @@ class RiskZoning {
             // zoning layers belong to regions, not to enterprises: an enterprise account sees none (docs/data-scope.md)
             return List.of();
         }
-        return jdbc.sql("select * from risk_zone_layer l" + order)
+        // the importer by name, not by login (the row keeps the login, as the audit trail does)
+        return jdbc.sql("select l.*, coalesce((select u.display_name from app_user u where u.username = l.imported_by), l.imported_by)"
+                        + " as importer_name from risk_zone_layer l" + order)
                 .query((rs, n) -> new Layer(rs.getLong("id"), rs.getString("name"), rs.getString("hazard_type"),
-                        rs.getString("region_code"), rs.getInt("zones"), rs.getString("imported_by"),
+                        rs.getString("region_code"), rs.getInt("zones"), rs.getString("importer_name"),
                         UtcTimestamps.read(rs, "imported_at")))
                 .list().stream().filter(layer -> related(mine, layer.regionCode())).toList();
     }

@@ -40,7 +40,7 @@ class WarningValidation {
     static final Set<String> AREA_KINDS = Set.of("REGION", "POLYGON", "CIRCLE", "ZONE");
     static final int MAX_AREAS = 50;
     /** How the note of an Exercise message begins when the drafter wrote none (CAP: an Exercise SHOULD name the exercise). */
-    static final String EXERCISE_NOTE_PREFIX = "演练（Exercise）";
+    static final String EXERCISE_NOTE_PREFIX = "演练";
     static final double MAX_RADIUS_KM = 500;
 
     private final RegionDirectory regions;

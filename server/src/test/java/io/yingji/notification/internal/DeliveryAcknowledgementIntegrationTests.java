@@ -246,6 +246,24 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
                 .containsExactlyInAnyOrder("戊SMS", "戊WEBHOOK");
         assertThat(api.get("hangzhou", "/api/notifications/campaigns/" + source + "/tasks?channel=WEBHOOK&region=330106")
                 .body().path("totalElements").asInt()).isEqualTo(1);
+        // the export holds what the table shows for the same filter, in Chinese, and is audited
+        long exports = count("select count(*) from audit_event where action = 'delivery.export'");
+        byte[] workbook = api.download("hangzhou", "/api/notifications/campaigns/" + source + "/tasks/export?status=FAILED");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("对象");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                rows.add(sheet.getRow(r).getCell(0).getStringCellValue() + sheet.getRow(r).getCell(3).getStringCellValue()
+                        + sheet.getRow(r).getCell(5).getStringCellValue());
+            }
+            assertThat(rows).containsExactlyInAnyOrder("戊短信失败", "戊系统对接失败");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(count("select count(*) from audit_event where action = 'delivery.export'")).isEqualTo(exports + 1);
+        assertThat(api.get("hangzhou", "/api/notifications/campaigns/" + source + "/tasks/export?status=LOST").status()).isEqualTo(400);
 
         // a campaign of one district is nothing to another, nor to an enterprise account
         String xihuOnly = source("xihu-only");
@@ -255,6 +273,7 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
         assertThat(refused.status()).isEqualTo(404);
         assertThat(refused.detail()).isEqualTo("未找到 发布任务（" + xihuOnly + "），或您无权查看");
         assertThat(api.get("gongshu", "/api/notifications/campaigns/" + xihuOnly + "/tasks").status()).isEqualTo(404);
+        assertThat(api.get("gongshu", "/api/notifications/campaigns/" + xihuOnly + "/tasks/export").status()).isEqualTo(404);
         assertThat(api.get("qiye", "/api/notifications/campaigns/" + source + "/coverage").status()).isEqualTo(404);
         assertThat(api.get("hangzhou", "/api/notifications/campaigns/" + xihuOnly + "/coverage").status()).isEqualTo(200);
         assertThat(api.send(HttpMethod.GET, "/api/notifications/campaigns/" + xihuOnly + "/coverage", null, null, Map.of()).status())
