@@ -4,6 +4,6 @@
  * reserves), and the stock ledger — stock is never edited, every change is a movement (receipt, issue,
  * transfer, stocktake, write-off), balances per batch are what the movements leave and never go below zero.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "audit", "enterprise", "region" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "access", "audit", "enterprise", "region", "identity", "notification", "jobs" })
 @org.jspecify.annotations.NullMarked
 package io.yingji.resource;

@@ -55,6 +55,8 @@ create table resource_batch (
     expires_on      date,
     quantity        numeric(14, 3) not null,
     received_at     timestamp with time zone not null,
+    -- the day its keepers were told it is due for rotation (once per batch)
+    expiry_notified_on date,
     constraint resource_batch_not_negative check (quantity >= 0),
     constraint resource_batch_unique unique (warehouse_id, supply_type_id, batch_no)
 );

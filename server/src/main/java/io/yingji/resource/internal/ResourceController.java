@@ -25,13 +25,24 @@ class ResourceController {
     private final SupplyCatalogue catalogue;
     private final Warehouses warehouses;
     private final StockLedger ledger;
+    private final ExpiryWatch expiry;
     private final CallerContext callers;
 
-    ResourceController(SupplyCatalogue catalogue, Warehouses warehouses, StockLedger ledger, CallerContext callers) {
+    ResourceController(SupplyCatalogue catalogue, Warehouses warehouses, StockLedger ledger, ExpiryWatch expiry, CallerContext callers) {
         this.catalogue = catalogue;
         this.warehouses = warehouses;
         this.ledger = ledger;
+        this.expiry = expiry;
         this.callers = callers;
+    }
+
+    @GetMapping("/api/resources/expiring")
+    @Operation(summary = "Batches in scope due for rotation (within their type's lead time) or expired, earliest first")
+    List<ExpiryWatch.Expiring> expiring(@RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > PageOf.MAX_SIZE) {
+            throw Problem.invalid("limit", "problem.size.range", PageOf.MAX_SIZE);
+        }
+        return expiry.expiring(limit);
     }
 
     @GetMapping("/api/resources/supply-types")
