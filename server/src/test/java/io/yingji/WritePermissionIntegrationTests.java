@@ -70,6 +70,8 @@ class WritePermissionIntegrationTests extends ApiTest {
     static final Set<String> APPROVERS = Set.of("admin", "hangzhou", "gongshu", "xihu");
     /** resource:write: warehouses and their stock movements. */
     static final Set<String> RESOURCE_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "qiye");
+    /** resource:write, but shelters are no enterprise's. */
+    static final Set<String> SHELTER_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang");
     static final Set<String> EVERYONE = Set.copyOf(ACCOUNTS);
 
     /** One request: method, path and body (a Map as JSON, a String as raw JSON, an {@link Upload}, a {@link Raw}, or null). */
@@ -172,6 +174,16 @@ class WritePermissionIntegrationTests extends ApiTest {
                         + newTransfer(who) + "/receive", null)),
                 row("POST", "/api/resources/transfers/{id}/cancel", RESOURCE_WRITERS, who -> post("/api/resources/transfers/"
                         + newTransfer(who) + "/cancel", null)),
+
+                row("POST", "/api/resources/teams", RESOURCE_WRITERS, who -> post("/api/resources/teams", newTeam(who))),
+                row("PUT", "/api/resources/teams/{id}", RESOURCE_WRITERS, who -> put("/api/resources/teams/" + team(who), newTeam(who))),
+                row("PUT", "/api/resources/teams/{id}/status", RESOURCE_WRITERS, who -> put("/api/resources/teams/" + team(who) + "/status",
+                        Map.of("status", "STANDBY"))),
+                row("POST", "/api/resources/shelters", SHELTER_WRITERS, who -> post("/api/resources/shelters", newShelter(who))),
+                row("PUT", "/api/resources/shelters/{id}", SHELTER_WRITERS, who -> put("/api/resources/shelters/" + shelter(who),
+                        newShelter(who))),
+                row("PUT", "/api/resources/shelters/{id}/occupancy", SHELTER_WRITERS, who -> put("/api/resources/shelters/" + shelter(who)
+                        + "/occupancy", Map.of("open", true, "occupancy", 3))),
 
                 row("POST", "/api/hazards", REPORTERS, who -> post("/api/hazards", hazardReport(who))),
                 row("POST", "/api/enterprises/{id}/inspections", INSPECTORS,
@@ -476,6 +488,45 @@ class WritePermissionIntegrationTests extends ApiTest {
                 .collect(Collectors.joining(","));
         return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + region
                 + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+    }
+
+    /** A rescue team the account can see: one of its home enterprise (see {@link #home}). */
+    private Map<String, Object> newTeam(String who) {
+        long enterprise = home(who);
+        String region = jdbc.sql("select region_code from enterprise where id = :id").param("id", enterprise).query(String.class).single();
+        return new HashMap<>(Map.of("name", "权限测试救援队", "kind", "PROFESSIONAL", "regionCode", region, "enterpriseId", enterprise,
+                "longitude", 120.16, "latitude", 30.29, "headcount", 12, "leader", "赵队长", "leaderPhone", "13800138001",
+                "capabilities", List.of("HAZCHEM")));
+    }
+
+    private long team(String who) {
+        return (Long) CACHE.computeIfAbsent("team:" + home(who), k -> {
+            Response created = api.post("admin", "/api/resources/teams", newTeam(who));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            return created.body().path("id").asLong();
+        });
+    }
+
+    /** A shelter in the account's region (gongshu's district for a province or city account). */
+    private Map<String, Object> newShelter(String who) {
+        String region = regionOf(who);
+        if (region.length() == 6 && region.endsWith("00")) {
+            region = "330105";
+        }
+        String level = region.length() == 12 ? "VILLAGE" : region.length() == 9 ? "TOWNSHIP" : "COUNTY";
+        Map<String, Object> body = new HashMap<>(Map.of("name", "权限测试安置点", "level", level, "kind", "SCHOOL", "regionCode", region,
+                "address", "权限测试路1号", "longitude", 120.16, "latitude", 30.29, "capacity", 300, "open", false,
+                "manager", "钱管理"));
+        body.put("managerPhone", "13800138002");
+        return body;
+    }
+
+    private long shelter(String who) {
+        return (Long) CACHE.computeIfAbsent("shelter:" + who, k -> {
+            Response created = api.post("admin", "/api/resources/shelters", newShelter(who));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            return created.body().path("id").asLong();
+        });
     }
 
     /** A warehouse the account can see: an agreement reserve at its home enterprise (see {@link #home}), at the enterprise's region. */

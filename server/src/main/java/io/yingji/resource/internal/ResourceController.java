@@ -26,14 +26,107 @@ class ResourceController {
     private final Warehouses warehouses;
     private final StockLedger ledger;
     private final ExpiryWatch expiry;
+    private final Teams teams;
+    private final Shelters shelters;
+    private final NearbyHelp nearby;
     private final CallerContext callers;
 
-    ResourceController(SupplyCatalogue catalogue, Warehouses warehouses, StockLedger ledger, ExpiryWatch expiry, CallerContext callers) {
+    ResourceController(SupplyCatalogue catalogue, Warehouses warehouses, StockLedger ledger, ExpiryWatch expiry, Teams teams,
+                       Shelters shelters, NearbyHelp nearby, CallerContext callers) {
         this.catalogue = catalogue;
         this.warehouses = warehouses;
         this.ledger = ledger;
         this.expiry = expiry;
+        this.teams = teams;
+        this.shelters = shelters;
+        this.nearby = nearby;
         this.callers = callers;
+    }
+
+    record StatusChange(@Nullable String status, @Nullable Integer version) {
+    }
+
+    record OccupancyChange(@Nullable Boolean open, @Nullable Integer occupancy, @Nullable Integer version) {
+    }
+
+    @GetMapping("/api/resources/nearby")
+    @Operation(summary = "The nearest available help in scope (teams on standby with the capability, warehouses with enough "
+            + "usable stock, open shelters with free places), with distance and an estimated arrival (straight line × detour factor)")
+    NearbyHelp.Answer nearby(@RequestParam(required = false) @Nullable Double lon, @RequestParam(required = false) @Nullable Double lat,
+                             @RequestParam(required = false) @Nullable String kind, @RequestParam(required = false) @Nullable String need,
+                             @RequestParam(required = false) java.math.@Nullable BigDecimal quantity,
+                             @RequestParam(defaultValue = "10") int limit) {
+        return nearby.nearby(lon, lat, kind, need, quantity, limit);
+    }
+
+    @GetMapping("/api/resources/teams")
+    @Operation(summary = "Rescue teams in scope")
+    PageOf<RescueTeam> teams(@RequestParam(required = false) @Nullable String regionCode,
+                             @RequestParam(required = false) @Nullable String status,
+                             @RequestParam(required = false) @Nullable String capability,
+                             @RequestParam(required = false) @Nullable String q,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return teams.search(new Teams.Search(regionCode, enumOf(RescueTeam.Status.class, status, "status", "resource.team.status.invalid"),
+                enumOf(RescueTeam.Capability.class, capability, "capability", "resource.team.capability.invalid"), q), page, size);
+    }
+
+    @GetMapping("/api/resources/teams/{id}")
+    @Operation(summary = "One rescue team with its members")
+    RescueTeam team(@PathVariable long id) {
+        return teams.find(id);
+    }
+
+    @PostMapping("/api/resources/teams")
+    @Operation(summary = "Register a rescue team")
+    ResponseEntity<RescueTeam> createTeam(@RequestBody RescueTeam.Draft draft) {
+        RescueTeam created = teams.register(draft);
+        return ResponseEntity.created(URI.create("/api/resources/teams/" + created.id())).body(created);
+    }
+
+    @PutMapping("/api/resources/teams/{id}")
+    @Operation(summary = "Change a rescue team")
+    RescueTeam updateTeam(@PathVariable long id, @RequestBody RescueTeam.Draft draft) {
+        return teams.change(id, draft);
+    }
+
+    @PutMapping("/api/resources/teams/{id}/status")
+    @Operation(summary = "Set a team's readiness (STANDBY 待命, DEPLOYED 出动中, RESTING 休整, UNAVAILABLE 不可用)")
+    RescueTeam teamStatus(@PathVariable long id, @RequestBody StatusChange change) {
+        return teams.setStatus(id, change.status(), change.version());
+    }
+
+    @GetMapping("/api/resources/shelters")
+    @Operation(summary = "Shelters in scope")
+    PageOf<Shelter> shelters(@RequestParam(required = false) @Nullable String regionCode,
+                             @RequestParam(required = false) @Nullable Boolean open,
+                             @RequestParam(required = false) @Nullable String q,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return shelters.search(new Shelters.Search(regionCode, open, q), page, size);
+    }
+
+    @GetMapping("/api/resources/shelters/{id}")
+    @Operation(summary = "One shelter")
+    Shelter shelter(@PathVariable long id) {
+        return shelters.find(id);
+    }
+
+    @PostMapping("/api/resources/shelters")
+    @Operation(summary = "Register a shelter")
+    ResponseEntity<Shelter> createShelter(@RequestBody Shelter.Draft draft) {
+        Shelter created = shelters.register(draft);
+        return ResponseEntity.created(URI.create("/api/resources/shelters/" + created.id())).body(created);
+    }
+
+    @PutMapping("/api/resources/shelters/{id}")
+    @Operation(summary = "Change a shelter")
+    Shelter updateShelter(@PathVariable long id, @RequestBody Shelter.Draft draft) {
+        return shelters.change(id, draft);
+    }
+
+    @PutMapping("/api/resources/shelters/{id}/occupancy")
+    @Operation(summary = "Open or close a shelter and set how many people it holds now")
+    Shelter occupancy(@PathVariable long id, @RequestBody OccupancyChange change) {
+        return shelters.occupancy(id, change.open(), change.occupancy(), change.version());
     }
 
     @GetMapping("/api/resources/expiring")
@@ -59,8 +152,9 @@ class ResourceController {
                            @RequestParam(required = false) @Nullable String ownership,
                            @RequestParam(required = false) @Nullable String q,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return warehouses.search(new WarehouseRepository.Search(regionCode, enumOf(Warehouse.Level.class, level, "level"),
-                enumOf(Warehouse.Ownership.class, ownership, "ownership"), q), page, size);
+        return warehouses.search(new WarehouseRepository.Search(regionCode,
+                enumOf(Warehouse.Level.class, level, "level", "resource.warehouse.level.invalid"),
+                enumOf(Warehouse.Ownership.class, ownership, "ownership", "resource.warehouse.ownership.invalid"), q), page, size);
     }
 
     @GetMapping("/api/resources/warehouses/{id}")
@@ -150,12 +244,12 @@ class ResourceController {
         return ledger.cancel(id);
     }
 
-    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String value, String field) {
+    private static <E extends Enum<E>> @Nullable E enumOf(Class<E> type, @Nullable String value, String field, String key) {
         if (value == null || value.isBlank()) {
             return null;
         }
         java.util.List<Problem.FieldProblem> problems = new java.util.ArrayList<>();
-        E parsed = Warehouses.parse(type, value, field, "resource.warehouse." + field + ".invalid", problems);
+        E parsed = Warehouses.parse(type, value, field, key, problems);
         if (parsed == null) {
             throw Problem.invalid(problems);
         }
