@@ -49,7 +49,7 @@ test('the district receives a batch at its warehouse, sees the stock rise and th
   assert.equal((await entry.innerText()).trim(), '应急物资')
   await entry.click()
   await page.waitForURL('**/resources/warehouses')
-  await page.getByTestId('warehouse-search').locator('input').fill(warehouse.name)
+  await page.getByTestId('warehouse-search').fill(warehouse.name)
   await page.getByTestId('warehouse-search-submit').click()
   const row = page.getByTestId('warehouse-table').locator('tr').filter({ hasText: warehouse.name })
   await row.waitFor()
@@ -107,7 +107,7 @@ test('the district receives a batch at its warehouse, sees the stock rise and th
 test('on a phone the warehouse list shows cards', async () => {
   const { context, page } = await loggedIn(browser, 'gongshu', PHONE)
   await page.goto(`${BASE_URL}/resources/warehouses`)
-  await page.getByTestId('warehouse-search').locator('input').fill(warehouse.name)
+  await page.getByTestId('warehouse-search').fill(warehouse.name)
   await page.getByTestId('warehouse-search-submit').click()
   const card = page.getByTestId('warehouse-cards').getByTestId('warehouse-row').filter({ hasText: warehouse.name })
   await card.waitFor()
