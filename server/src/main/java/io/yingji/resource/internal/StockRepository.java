@@ -118,7 +118,9 @@ class StockRepository {
         String where = " where m.warehouse_id = :w" + (supplyTypeId == null ? "" : " and m.supply_type_id = :t");
         var count = jdbc.sql("select count(*) from resource_movement m" + where).param("w", warehouseId);
         var select = jdbc.sql("""
-                select m.*, b.batch_no, t.name as supply_name, t.unit from resource_movement m
+                select m.*, b.batch_no, t.name as supply_name, t.unit,
+                       coalesce((select u.display_name from app_user u where u.username = m.by_user), m.by_user) as by_name
+                from resource_movement m
                 join resource_batch b on b.id = m.batch_id join resource_supply_type t on t.id = m.supply_type_id"""
                 + where + " order by m.id desc limit :limit offset :offset").param("w", warehouseId);
         if (supplyTypeId != null) {
@@ -130,7 +132,7 @@ class StockRepository {
                 rs.getLong("supply_type_id"), rs.getString("supply_name"), rs.getString("unit"), Kind.valueOf(rs.getString("kind")),
                 rs.getBigDecimal("quantity").stripTrailingZeros(), rs.getBigDecimal("balance_after").stripTrailingZeros(),
                 rs.getString("reason"), rs.getString("destination"), (Long) rs.getObject("transfer_id", Long.class),
-                rs.getString("note"), UtcTimestamps.read(rs, "at"), rs.getString("by_user"))).list();
+                rs.getString("note"), UtcTimestamps.read(rs, "at"), rs.getString("by_name"))).list();
         return PageOf.of(content, page, size, count.query(Long.class).single());
     }
 
@@ -149,15 +151,20 @@ class StockRepository {
                 .param("t", transferId).param("b", batchId).param("q", quantity).update();
     }
 
+    /** People are shown by name: the login names the rows keep, resolved to the accounts' display names. */
+    private static final String TRANSFER = """
+            select r.*, coalesce((select u.display_name from app_user u where u.username = r.sent_by), r.sent_by) as sent_name,
+                   coalesce((select u.display_name from app_user u where u.username = r.closed_by), r.closed_by) as closed_name
+            from resource_transfer r""";
+
     Optional<Transfer> transfer(long id) {
-        return jdbc.sql("select * from resource_transfer where id = :id").param("id", id).query(StockRepository::transfer).optional();
+        return jdbc.sql(TRANSFER + " where r.id = :id").param("id", id).query(StockRepository::transfer).optional();
     }
 
     /** The transfers that leave or reach a warehouse, newest first. */
     List<Transfer> transfersOf(long warehouseId, int limit) {
-        return jdbc.sql("""
-                select * from resource_transfer where from_warehouse_id = :w or to_warehouse_id = :w
-                order by id desc limit :limit""").param("w", warehouseId).param("limit", limit)
+        return jdbc.sql(TRANSFER + " where r.from_warehouse_id = :w or r.to_warehouse_id = :w order by r.id desc limit :limit")
+                .param("w", warehouseId).param("limit", limit)
                 .query(StockRepository::transfer).list();
     }
 
@@ -180,8 +187,8 @@ class StockRepository {
 
     private static Transfer transfer(ResultSet rs, int n) throws SQLException {
         return new Transfer(rs.getLong("id"), rs.getLong("from_warehouse_id"), rs.getLong("to_warehouse_id"), rs.getString("state"),
-                rs.getString("note"), UtcTimestamps.read(rs, "sent_at"), rs.getString("sent_by"), UtcTimestamps.read(rs, "closed_at"),
-                rs.getString("closed_by"));
+                rs.getString("note"), UtcTimestamps.read(rs, "sent_at"), rs.getString("sent_name"), UtcTimestamps.read(rs, "closed_at"),
+                rs.getString("closed_name"));
     }
 
     private static Batch batch(ResultSet rs, int n) throws SQLException {
