@@ -26,6 +26,8 @@ const ENTRIES: Entry[] = [
   { key: 'devices', route: '/devices', label: 'menu.devices', icon: 'Odometer', permission: 'monitoring:read' },
   { key: 'alarms', route: '/alarms', label: 'menu.alarms', icon: 'AlarmClock', permission: 'monitoring:read' },
   { key: 'warnings', route: '/warnings', label: 'menu.warnings', icon: 'Bell', permission: 'warning:read' },
+  { key: 'warehouses', route: '/resources/warehouses', label: 'menu.warehouses', icon: 'Box', permission: 'resource:read' },
+  { key: 'supplies', route: '/resources/supplies', label: 'menu.supplies', icon: 'List', permission: 'resource:read' },
   // loading region outlines: the administrator and the bureaus, for their own region and below
   { key: 'boundaries', route: '/regions/boundaries', label: 'menu.boundaries', icon: 'Location', permission: 'region:manage' },
   { key: 'audit', route: '/audit', label: 'menu.audit', icon: 'Document', permission: 'audit:read' },

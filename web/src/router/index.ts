@@ -12,6 +12,7 @@ import notification from './routes/modules/notification'
 import monitoring from './routes/modules/monitoring'
 import warning, { publicWarningRoutes } from './routes/modules/warning'
 import region from './routes/modules/region'
+import resource from './routes/modules/resource'
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -22,7 +23,7 @@ export const router = createRouter({
     {
       path: '/',
       component: () => import('@/layouts/BasicLayout.vue'),
-      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...warning, ...audit, ...notification, ...region],
+      children: [...workbench, ...map, ...enterprise, ...risk, ...hazard, ...monitoring, ...warning, ...audit, ...notification, ...region, ...resource],
     },
     { path: '/:rest(.*)*', redirect: '/' },
   ],

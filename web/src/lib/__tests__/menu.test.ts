@@ -34,6 +34,14 @@ describe('menuFor', () => {
     expect(menuFor(['TOWNSHIP'], ['enterprise:read', 'risk:read']).map((item) => item.key)).not.toContain('boundaries')
   })
 
+  it('gives the warehouses and the supplies catalogue to those who may read resources', () => {
+    const menu = menuFor(['GRID'], ['resource:read'])
+    expect(menu.find((item) => item.key === 'warehouses')?.route).toBe('/resources/warehouses')
+    expect(activeKey(menu, '/resources/warehouses/12')).toBe('warehouses')
+    expect(activeKey(menu, '/resources/supplies')).toBe('supplies')
+    expect(menuFor(['BUREAU'], ['enterprise:read']).map((item) => item.key)).not.toContain('warehouses')
+  })
+
   it('shows an account without permissions only the workbench', () => {
     expect(menuFor([], []).map((item) => item.key)).toEqual(['workbench'])
   })

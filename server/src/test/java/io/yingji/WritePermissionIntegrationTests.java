@@ -70,6 +70,10 @@ class WritePermissionIntegrationTests extends ApiTest {
     static final Set<String> ATTACHERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "zhujian", "jiaotong", "qiye");
     static final Set<String> DRAFTERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang");
     static final Set<String> APPROVERS = Set.of("admin", "hangzhou", "gongshu", "xihu");
+    /** resource:write: warehouses and their stock movements. */
+    static final Set<String> RESOURCE_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang", "qiye");
+    /** resource:write, but shelters are no enterprise's. */
+    static final Set<String> SHELTER_WRITERS = Set.of("admin", "hangzhou", "gongshu", "xihu", "mishixiang");
     static final Set<String> EVERYONE = Set.copyOf(ACCOUNTS);
 
     /** One request: method, path and body (a Map as JSON, a String as raw JSON, an {@link Upload}, a {@link Raw}, or null). */
@@ -154,6 +158,35 @@ class WritePermissionIntegrationTests extends ApiTest {
 
                 row("POST", "/api/regions/boundaries", BOUNDARY_LOADERS, who -> new Call(HttpMethod.POST, "/api/regions/boundaries",
                         new Upload("行政区划边界.geojson", boundaryOf(regionOf(who)).getBytes(StandardCharsets.UTF_8), Map.of()))),
+
+                row("POST", "/api/resources/warehouses", RESOURCE_WRITERS, who -> post("/api/resources/warehouses", newWarehouse(who))),
+                row("PUT", "/api/resources/warehouses/{id}", RESOURCE_WRITERS, who -> put("/api/resources/warehouses/" + warehouse(who, 1),
+                        newWarehouse(who))),
+                row("POST", "/api/resources/warehouses/{id}/receipts", RESOURCE_WRITERS, who -> post("/api/resources/warehouses/"
+                        + warehouse(who, 1) + "/receipts", Map.of("supplyTypeId", tents(), "batchNo", "P-" + UUID.randomUUID(),
+                        "quantity", 1, "source", "PURCHASE", "producedOn", java.time.LocalDate.now().minusDays(10).toString()))),
+                row("POST", "/api/resources/warehouses/{id}/issues", RESOURCE_WRITERS, who -> post("/api/resources/warehouses/"
+                        + warehouse(who, 1) + "/issues", Map.of("supplyTypeId", tents(), "quantity", 1, "destination", "权限测试安置点"))),
+                row("POST", "/api/resources/warehouses/{id}/write-offs", RESOURCE_WRITERS, who -> post("/api/resources/warehouses/"
+                        + warehouse(who, 1) + "/write-offs", Map.of("batchId", tentBatch(who), "quantity", 1, "reason", "DAMAGED"))),
+                row("POST", "/api/resources/warehouses/{id}/stocktakes", RESOURCE_WRITERS, who -> post("/api/resources/warehouses/"
+                        + warehouse(who, 1) + "/stocktakes", Map.of("lines", List.of(Map.of("batchId", tentBatch(who), "counted", 50))))),
+                row("POST", "/api/resources/transfers", RESOURCE_WRITERS, who -> post("/api/resources/transfers", Map.of(
+                        "fromWarehouseId", warehouse(who, 1), "toWarehouseId", warehouse(who, 2), "supplyTypeId", tents(), "quantity", 1))),
+                row("POST", "/api/resources/transfers/{id}/receive", RESOURCE_WRITERS, who -> post("/api/resources/transfers/"
+                        + newTransfer(who) + "/receive", null)),
+                row("POST", "/api/resources/transfers/{id}/cancel", RESOURCE_WRITERS, who -> post("/api/resources/transfers/"
+                        + newTransfer(who) + "/cancel", null)),
+
+                row("POST", "/api/resources/teams", RESOURCE_WRITERS, who -> post("/api/resources/teams", newTeam(who))),
+                row("PUT", "/api/resources/teams/{id}", RESOURCE_WRITERS, who -> put("/api/resources/teams/" + team(who), newTeam(who))),
+                row("PUT", "/api/resources/teams/{id}/status", RESOURCE_WRITERS, who -> put("/api/resources/teams/" + team(who) + "/status",
+                        Map.of("status", "STANDBY"))),
+                row("POST", "/api/resources/shelters", SHELTER_WRITERS, who -> post("/api/resources/shelters", newShelter(who))),
+                row("PUT", "/api/resources/shelters/{id}", SHELTER_WRITERS, who -> put("/api/resources/shelters/" + shelter(who),
+                        newShelter(who))),
+                row("PUT", "/api/resources/shelters/{id}/occupancy", SHELTER_WRITERS, who -> put("/api/resources/shelters/" + shelter(who)
+                        + "/occupancy", Map.of("open", true, "occupancy", 3))),
 
                 row("POST", "/api/hazards", REPORTERS, who -> post("/api/hazards", hazardReport(who))),
                 row("POST", "/api/enterprises/{id}/inspections", INSPECTORS,
@@ -460,6 +493,91 @@ class WritePermissionIntegrationTests extends ApiTest {
                 .collect(Collectors.joining(","));
         return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"" + region
                 + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}}]}";
+    }
+
+    /** A rescue team the account can see: one of its home enterprise (see {@link #home}). */
+    private Map<String, Object> newTeam(String who) {
+        long enterprise = home(who);
+        String region = jdbc.sql("select region_code from enterprise where id = :id").param("id", enterprise).query(String.class).single();
+        return new HashMap<>(Map.of("name", "权限测试救援队", "kind", "PROFESSIONAL", "regionCode", region, "enterpriseId", enterprise,
+                "longitude", 120.16, "latitude", 30.29, "headcount", 12, "leader", "赵队长", "leaderPhone", "13800138001",
+                "capabilities", List.of("HAZCHEM")));
+    }
+
+    private long team(String who) {
+        return (Long) CACHE.computeIfAbsent("team:" + home(who), k -> {
+            Response created = api.post("admin", "/api/resources/teams", newTeam(who));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            return created.body().path("id").asLong();
+        });
+    }
+
+    /** A shelter in the account's region (gongshu's district for a province or city account). */
+    private Map<String, Object> newShelter(String who) {
+        String region = regionOf(who);
+        if (region.length() == 6 && region.endsWith("00")) {
+            region = "330105";
+        }
+        String level = region.length() == 12 ? "VILLAGE" : region.length() == 9 ? "TOWNSHIP" : "COUNTY";
+        Map<String, Object> body = new HashMap<>(Map.of("name", "权限测试安置点", "level", level, "kind", "SCHOOL", "regionCode", region,
+                "address", "权限测试路1号", "longitude", 120.16, "latitude", 30.29, "capacity", 300, "open", false,
+                "manager", "钱管理"));
+        body.put("managerPhone", "13800138002");
+        return body;
+    }
+
+    private long shelter(String who) {
+        return (Long) CACHE.computeIfAbsent("shelter:" + who, k -> {
+            Response created = api.post("admin", "/api/resources/shelters", newShelter(who));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            return created.body().path("id").asLong();
+        });
+    }
+
+    /** A warehouse the account can see: an agreement reserve at its home enterprise (see {@link #home}), at the enterprise's region. */
+    private Map<String, Object> newWarehouse(String who) {
+        long enterprise = home(who);
+        String region = jdbc.sql("select region_code from enterprise where id = :id").param("id", enterprise).query(String.class).single();
+        String level = switch (region.length()) {
+            case 12 -> "VILLAGE";
+            case 9 -> "TOWNSHIP";
+            default -> "COUNTY";
+        };
+        return new HashMap<>(Map.of("name", "权限测试代储点", "level", level, "regionCode", region, "ownership", "AGREEMENT",
+                "enterpriseId", enterprise, "keeper", "王保管", "keeperPhone", "13800138000"));
+    }
+
+    /** The account's n-th warehouse (1 or 2), with 100 tents in one batch. */
+    private long warehouse(String who, int n) {
+        return (Long) CACHE.computeIfAbsent("warehouse:" + home(who) + ":" + n, k -> {
+            Response created = api.post("admin", "/api/resources/warehouses", newWarehouse(who));
+            assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            long id = created.body().path("id").asLong();
+            Response received = api.post("admin", "/api/resources/warehouses/" + id + "/receipts", Map.of("supplyTypeId", tents(),
+                    "batchNo", "WP-" + id, "quantity", 100, "source", "PURCHASE",
+                    "producedOn", java.time.LocalDate.now().minusDays(30).toString()));
+            assertThat(received.status()).as(received.body().toString()).isEqualTo(200);
+            return id;
+        });
+    }
+
+    private long tentBatch(String who) {
+        long warehouse = warehouse(who, 1);
+        return jdbc.sql("select id from resource_batch where warehouse_id = :w and batch_no = :no").param("w", warehouse)
+                .param("no", "WP-" + warehouse).query(Long.class).single();
+    }
+
+    private long tents() {
+        return (Long) CACHE.computeIfAbsent("tents", k -> jdbc.sql("select id from resource_supply_type where code = '1010101'")
+                .query(Long.class).single());
+    }
+
+    /** A transfer of one tent in transit between the account's two warehouses. */
+    private long newTransfer(String who) {
+        Response sent = api.post("admin", "/api/resources/transfers", Map.of("fromWarehouseId", warehouse(who, 1),
+                "toWarehouseId", warehouse(who, 2), "supplyTypeId", tents(), "quantity", 1));
+        assertThat(sent.status()).as(sent.body().toString()).isEqualTo(201);
+        return sent.body().path("id").asLong();
     }
 
     /** The account's own region (where it drafts warnings, registers contacts, reports without an enterprise). */

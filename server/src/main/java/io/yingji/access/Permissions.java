@@ -26,6 +26,10 @@ public final class Permissions {
     public static final String WARNING_DRAFT = "warning:draft";
     /** Approve (publish), reject and cancel warnings at the caller's level and below; never one's own draft. */
     public static final String WARNING_APPROVE = "warning:approve";
+    /** Read warehouses, stock and its movements, and the other emergency resources of the caller's scope. */
+    public static final String RESOURCE_READ = "resource:read";
+    /** Register warehouses and book stock movements (receipts, issues, transfers, stocktakes, write-offs). */
+    public static final String RESOURCE_WRITE = "resource:write";
     /** Load region boundaries (outlines) for the caller's region and the regions below it. */
     public static final String REGION_MANAGE = "region:manage";
 
