@@ -160,8 +160,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * The client went away while its answer was written (a page left before its scripts arrived): nothing to tell it
      * and nothing wrong with the server, so no error in the log and no problem body for a closed connection.
      */
-    @ExceptionHandler({org.apache.catalina.connector.ClientAbortException.class,
-            org.springframework.web.context.request.async.AsyncRequestNotUsableException.class})
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
     @org.jspecify.annotations.Nullable
     ResponseEntity<ProblemDetail> clientGone(Exception ex, HttpServletRequest request) {
         log.debug("Client closed the connection during {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());

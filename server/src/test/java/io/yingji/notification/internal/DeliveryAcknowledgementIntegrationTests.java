@@ -253,12 +253,12 @@ class DeliveryAcknowledgementIntegrationTests extends DeliveryTestSupport {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("对象");
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
-            java.util.List<String> rows = new java.util.ArrayList<>();
+            java.util.List<String> exported = new java.util.ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                rows.add(sheet.getRow(r).getCell(0).getStringCellValue() + sheet.getRow(r).getCell(3).getStringCellValue()
+                exported.add(sheet.getRow(r).getCell(0).getStringCellValue() + sheet.getRow(r).getCell(3).getStringCellValue()
                         + sheet.getRow(r).getCell(5).getStringCellValue());
             }
-            assertThat(rows).containsExactlyInAnyOrder("戊短信失败", "戊系统对接失败");
+            assertThat(exported).containsExactlyInAnyOrder("戊短信失败", "戊系统对接失败");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
