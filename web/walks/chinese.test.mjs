@@ -29,7 +29,8 @@ const ALLOWED = new Set([
 
 const ACCOUNTS = ['admin', 'hangzhou', 'gongshu', 'xihu', 'qiye', 'mishixiang', 'wangge', 'zhujian', 'jiaotong', 'shenji']
 const PAGES = ['/', '/map', '/enterprises', '/enterprises/new', '/risk', '/risk/commitments', '/risk/zones', '/hazards',
-  '/devices', '/alarms', '/warnings', '/warnings/new', '/audit', '/notifications', '/regions/boundaries']
+  '/devices', '/alarms', '/warnings', '/warnings/new', '/audit', '/notifications', '/regions/boundaries', '/resources/warehouses',
+  '/resources/supplies']
 const PUBLIC_PAGES = ['/login', '/report', '/track', '/subscribe', '/alerts']
 
 let browser
